@@ -1,0 +1,92 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isRemote } from '../document/documentSet';
+import { globToRegExp } from '../glob';
+
+/** Larger files are refused before reading: an API definition is at most 6 MB for API Gateway. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const DEFINITION_FILE = /\.(ya?ml|json)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.aws-sam', 'cdk.out', '.serverless']);
+
+/** Reads `$ref` targets for the CLI: local files always, remote URLs only when allowed. */
+export function makeReader(allowRemote: boolean): (uri: string) => Promise<string | undefined> {
+  return async (uri) => {
+    if (isRemote(uri)) {
+      if (!allowRemote) return undefined;
+      const res = await fetch(uri, { signal: AbortSignal.timeout(10_000) });
+      return res.ok ? await res.text() : undefined;
+    }
+    const file = fileURLToPath(uri);
+    try {
+      const stat = await fs.stat(file);
+      if (stat.size > MAX_FILE_BYTES) throw new Error(`it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      return await fs.readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  };
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) await walk(full, out);
+    } else if (e.isFile()) out.push(full);
+  }
+}
+
+export interface Target {
+  /** The path as the user gave it, or joined from the directory or glob they gave. */
+  display: string;
+  /** Given by name (lint it whatever it holds) or found in a directory or glob (lint it only if it is OpenAPI). */
+  explicit: boolean;
+}
+
+/** Expands files, directories and globs into the files to lint. Unknown paths come back in `missing`. */
+export async function expandTargets(args: readonly string[]): Promise<{ targets: Target[]; missing: string[] }> {
+  const targets: Target[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (display: string, explicit: boolean) => {
+    const key = path.resolve(display);
+    if (!seen.has(key)) {
+      seen.add(key);
+      targets.push({ display, explicit });
+    }
+  };
+  for (const arg of args) {
+    if (/[*?{]/.test(arg)) {
+      const firstMagic = arg.search(/[*?{]/);
+      const base = arg.slice(0, firstMagic).replace(/[^/]*$/, '') || '.';
+      const matcher = globToRegExp(path.posix.normalize(arg.split(path.sep).join('/')));
+      const files: string[] = [];
+      await walk(base, files);
+      const matched = files.filter((f) => matcher.test(path.posix.normalize(f.split(path.sep).join('/'))));
+      if (matched.length === 0) missing.push(arg);
+      matched.forEach((f) => add(f, false));
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(arg);
+    } catch {
+      missing.push(arg);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const files: string[] = [];
+      await walk(arg, files);
+      files.filter((f) => DEFINITION_FILE.test(f)).forEach((f) => add(f, false));
+    } else add(arg, true);
+  }
+  return { targets, missing };
+}

@@ -1,0 +1,209 @@
+import type { AnyNode, KeyNode, StringNode, ValueNode } from './types';
+import { parseText, type ParsedText } from './parse';
+import { getProperty, nodeAtPointer } from './pointer';
+
+/** One file of an API definition: the entry document or a file reached through `$ref`. */
+export interface LoadedFile {
+  readonly uri: string;
+  readonly parsed: ParsedText;
+}
+
+/** Reads a file by URI; `undefined` when it does not exist or cannot be read. */
+export type ReadFile = (uri: string) => Promise<string | undefined>;
+
+export interface LoadOptions {
+  /** Follow `$ref`s to http(s) URLs (the reader must be able to fetch them). */
+  allowRemoteRefs?: boolean;
+  /** Upper bound on files pulled in through `$ref`, so a runaway chain cannot load a whole disk. */
+  maxFiles?: number;
+}
+
+export type RefTarget = { file: LoadedFile; node: ValueNode };
+export type RefProblem = { code: 'apigw.ref.unresolved' | 'apigw.ref.remote-not-fetched'; message: string };
+
+export function isRemote(uri: string): boolean {
+  return /^https?:/i.test(uri);
+}
+
+/** `uri` without its fragment, and the fragment as a JSON pointer ('' for the whole file). */
+function splitRef(ref: string, base: string): { fileUri: string; pointer: string } | undefined {
+  const hash = ref.indexOf('#');
+  const filePart = hash < 0 ? ref : ref.slice(0, hash);
+  let pointer = hash < 0 ? '' : ref.slice(hash + 1);
+  try {
+    pointer = decodeURIComponent(pointer);
+  } catch {
+    return undefined;
+  }
+  if (filePart === '') return { fileUri: base, pointer };
+  try {
+    const url = new URL(filePart, base);
+    url.hash = '';
+    return { fileUri: url.toString(), pointer };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entry document and every file it reaches through `$ref`, parsed once each.
+ * Loading is async (files are read); resolving afterwards is synchronous, so rules and
+ * language features stay plain functions.
+ */
+export class DocumentSet {
+  private readonly byUri = new Map<string, LoadedFile>();
+  private readonly byRoot = new Map<ValueNode, LoadedFile>();
+  /** Files that a `$ref` named but that could not be read, with the reason. */
+  private readonly missing = new Map<string, string>();
+
+  constructor(readonly entry: LoadedFile) {
+    this.add(entry);
+  }
+
+  get files(): readonly LoadedFile[] {
+    return [...this.byUri.values()];
+  }
+
+  file(uri: string): LoadedFile | undefined {
+    return this.byUri.get(uri);
+  }
+
+  add(file: LoadedFile): void {
+    this.byUri.set(file.uri, file);
+    if (file.parsed.root) this.byRoot.set(file.parsed.root, file);
+  }
+
+  markMissing(uri: string, reason: string): void {
+    this.missing.set(uri, reason);
+  }
+
+  /** The file a node belongs to (walks up to the root; nodes never move between files). */
+  fileOf(node: AnyNode | KeyNode): LoadedFile {
+    let n: AnyNode | KeyNode = node;
+    for (;;) {
+      const up: AnyNode | undefined = n.parent;
+      if (!up) break;
+      n = up;
+    }
+    return this.byRoot.get(n as ValueNode) ?? this.entry;
+  }
+
+  /** Resolves the `$ref` string `ref` written in `from`. */
+  resolve(from: LoadedFile, ref: string): RefTarget | RefProblem {
+    const parts = splitRef(ref, from.uri);
+    if (!parts) return { code: 'apigw.ref.unresolved', message: `'${ref}' is not a valid reference.` };
+    const file = this.byUri.get(parts.fileUri);
+    if (!file) {
+      if (isRemote(parts.fileUri) && !this.missing.has(parts.fileUri)) {
+        return {
+          code: 'apigw.ref.remote-not-fetched',
+          message: `'${ref}' points to a remote URL, which is not fetched. Enable the setting apigw.allowRemoteRefs (CLI: --allow-remote-refs) to follow it, or copy the target into the workspace.`,
+        };
+      }
+      const why = this.missing.get(parts.fileUri) ?? 'it was not loaded';
+      return { code: 'apigw.ref.unresolved', message: `Cannot resolve '${ref}': ${why}.` };
+    }
+    if (parts.pointer !== '' && !parts.pointer.startsWith('/')) {
+      return { code: 'apigw.ref.unresolved', message: `'${ref}' has a fragment that is not a JSON pointer (it must start with '#/').` };
+    }
+    const node = nodeAtPointer(file.parsed.root, parts.pointer);
+    if (!node) {
+      const where = file === from ? 'this document' : file.uri.split('/').pop();
+      return { code: 'apigw.ref.unresolved', message: `'${ref}' does not exist: ${where} has nothing at '${parts.pointer || '/'}'.` };
+    }
+    return { file, node };
+  }
+
+  /**
+   * Follows `$ref` objects until a real node: what a reader of the API sees at this place.
+   * Cycles and broken links end the walk at the last node reached (the broken `$ref` is a
+   * diagnostic of its own, reported where it is written).
+   */
+  deref(node: ValueNode): RefTarget {
+    let file = this.fileOf(node);
+    let current = node;
+    const seen = new Set<ValueNode>();
+    for (;;) {
+      const ref = refOf(current);
+      if (!ref || seen.has(current)) return { file, node: current };
+      seen.add(current);
+      const target = this.resolve(file, ref.value);
+      if (!('node' in target)) return { file, node: current };
+      file = target.file;
+      current = target.node;
+    }
+  }
+}
+
+/** The `$ref` string of a Reference object, if the node is one. */
+export function refOf(node: ValueNode | undefined): StringNode | undefined {
+  if (!node || node.kind !== 'object') return undefined;
+  const p = getProperty(node, '$ref');
+  return p?.valueNode?.kind === 'string' ? p.valueNode : undefined;
+}
+
+/** Every `$ref` string in a tree, in document order. */
+export function collectRefs(root: ValueNode | undefined): StringNode[] {
+  const out: StringNode[] = [];
+  const seen = new Set<ValueNode>();
+  const walk = (node: ValueNode): void => {
+    if (seen.has(node)) return; // anchors share nodes
+    seen.add(node);
+    if (node.kind === 'object') {
+      for (const p of node.properties) {
+        if (!p.valueNode) continue;
+        if (p.keyNode.value === '$ref' && p.valueNode.kind === 'string') out.push(p.valueNode);
+        else walk(p.valueNode);
+      }
+    } else if (node.kind === 'array') {
+      for (const item of node.items) walk(item);
+    }
+  };
+  if (root) walk(root);
+  return out;
+}
+
+/** Parses the entry text and loads, breadth first, every file its `$ref`s reach. */
+export async function loadDocumentSet(uri: string, text: string, read: ReadFile, options: LoadOptions = {}): Promise<DocumentSet> {
+  const set = new DocumentSet({ uri, parsed: parseText(text, formatOf(uri)) });
+  const maxFiles = options.maxFiles ?? 200;
+  const queue: LoadedFile[] = [set.entry];
+  const attempted = new Set<string>([uri]);
+  while (queue.length > 0) {
+    const file = queue.shift() as LoadedFile;
+    for (const ref of collectRefs(file.parsed.root)) {
+      const parts = splitRef(ref.value, file.uri);
+      if (!parts || attempted.has(parts.fileUri)) continue;
+      attempted.add(parts.fileUri);
+      if (isRemote(parts.fileUri) && !options.allowRemoteRefs) continue;
+      if (attempted.size > maxFiles) {
+        set.markMissing(parts.fileUri, `more than ${maxFiles} files are referenced; the rest are not read`);
+        continue;
+      }
+      let content: string | undefined;
+      try {
+        content = await read(parts.fileUri);
+      } catch (err) {
+        set.markMissing(parts.fileUri, `it could not be read (${err instanceof Error ? err.message : String(err)})`);
+        continue;
+      }
+      if (content === undefined) {
+        set.markMissing(parts.fileUri, `the file ${parts.fileUri.split('/').pop()} does not exist`);
+        continue;
+      }
+      const loaded: LoadedFile = { uri: parts.fileUri, parsed: parseText(content, formatOf(parts.fileUri)) };
+      set.add(loaded);
+      queue.push(loaded);
+    }
+  }
+  return set;
+}
+
+/** JSON by extension, otherwise let the parser sniff (YAML is a superset of JSON anyway). */
+export function formatOf(uri: string): 'json' | 'yaml' | undefined {
+  const path = uri.replace(/[?#].*$/, '').toLowerCase();
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+

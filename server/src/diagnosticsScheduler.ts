@@ -1,0 +1,151 @@
+import { promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { lintText, looksLikeOpenApi } from '../../core/src/lint';
+import { isRemote } from '../../core/src/document/documentSet';
+import { globToRegExp } from '../../core/src/glob';
+import type { Diagnostic } from '../../core/src/validate/diagnostic';
+import type { Settings } from './settings';
+
+export interface SchedulerHost {
+  /** Text of an open document (the editor's buffer wins over the disk). */
+  openText(uri: string): string | undefined;
+  openVersion(uri: string): number | undefined;
+  settings(): Promise<Settings>;
+  publish(uri: string, diagnostics: Diagnostic[], version: number | undefined): void;
+  log(message: string): void;
+}
+
+/** Quiet time after the last keystroke before a document is checked again. */
+const DEBOUNCE_MS = 150;
+const MAX_REF_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Decides when each open API definition is checked and where the results go. Runs are
+ * debounced per document; a run whose document changed meanwhile is dropped (stale);
+ * diagnostics found in `$ref`'d files are published on those files, and editing such a
+ * file re-checks every open definition that uses it.
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generation = new Map<string, number>();
+  /** Per entry document: its diagnostics by file. */
+  private readonly results = new Map<string, Map<string, Diagnostic[]>>();
+  private settings: Settings = { apiKind: 'auto', allowRemoteRefs: false, files: [] };
+  private fileGlobs: RegExp[] = [];
+
+  constructor(private readonly host: SchedulerHost) {}
+
+  configure(settings: Settings): void {
+    this.settings = settings;
+    this.fileGlobs = settings.files.map(globToRegExp);
+  }
+
+  /** Re-reads the settings and re-checks every document that has results. */
+  refreshAll(): void {
+    void this.host.settings().then(
+      (s) => {
+        this.configure(s);
+        for (const uri of this.results.keys()) this.schedule(uri, 0);
+      },
+      (err: unknown) => this.host.log(`apigw: cannot read settings: ${String(err)}`),
+    );
+  }
+
+  schedule(uri: string, delay = DEBOUNCE_MS): void {
+    const targets = new Set([uri]);
+    for (const [entry, byFile] of this.results) if (byFile.has(uri)) targets.add(entry);
+    for (const target of targets) {
+      clearTimeout(this.timers.get(target));
+      const gen = (this.generation.get(target) ?? 0) + 1;
+      this.generation.set(target, gen);
+      this.timers.set(
+        target,
+        setTimeout(() => {
+          this.timers.delete(target);
+          this.run(target, gen).catch((err: unknown) => this.host.log(`apigw: checking ${target} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+        }, delay),
+      );
+    }
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+    const previous = this.results.get(uri);
+    this.results.delete(uri);
+    this.republish(new Set(previous?.keys() ?? [uri]));
+    // Open definitions that use the closed file now read it from disk.
+    for (const [entry, byFile] of this.results) if (byFile.has(uri)) this.schedule(entry, 0);
+  }
+
+  private isDefinition(uri: string, text: string): boolean {
+    if (looksLikeOpenApi(text)) return true;
+    if (this.fileGlobs.length === 0 || !uri.startsWith('file:')) return false;
+    const path = fileURLToPath(uri).split('\\').join('/');
+    return this.fileGlobs.some((g) => g.test(path));
+  }
+
+  private readonly read = async (uri: string): Promise<string | undefined> => {
+    const open = this.host.openText(uri);
+    if (open !== undefined) return open;
+    if (isRemote(uri)) {
+      if (!this.settings.allowRemoteRefs) return undefined;
+      const res = await fetch(uri, { signal: AbortSignal.timeout(10_000) });
+      return res.ok ? await res.text() : undefined;
+    }
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    try {
+      if ((await fs.stat(file)).size > MAX_REF_BYTES) throw new Error('the file is larger than 64 MB');
+      return await fs.readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  };
+
+  private async run(uri: string, gen: number): Promise<void> {
+    const text = this.host.openText(uri);
+    if (text === undefined) return;
+    const version = this.host.openVersion(uri);
+    if (!this.isDefinition(uri, text)) {
+      const previous = this.results.get(uri);
+      if (previous) {
+        this.results.delete(uri);
+        this.republish(new Set(previous.keys()));
+      }
+      return;
+    }
+    const result = await lintText(uri, text, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
+    if (this.generation.get(uri) !== gen || this.host.openVersion(uri) !== version) return; // stale: a newer run is on its way
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const file of result.set.files) byFile.set(file.uri, []);
+    for (const d of result.diagnostics) {
+      const list = byFile.get(d.uri) ?? [];
+      list.push(d);
+      byFile.set(d.uri, list);
+    }
+    const touched = new Set([...(this.results.get(uri)?.keys() ?? []), ...byFile.keys()]);
+    this.results.set(uri, byFile);
+    this.republish(touched);
+  }
+
+  /** Publishes, for each file, the union of what every open definition found in it. */
+  private republish(uris: Set<string>): void {
+    for (const uri of uris) {
+      const seen = new Set<string>();
+      const merged: Diagnostic[] = [];
+      for (const byFile of this.results.values()) {
+        for (const d of byFile.get(uri) ?? []) {
+          const key = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            merged.push(d);
+          }
+        }
+      }
+      this.host.publish(uri, merged, this.host.openVersion(uri));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { readSettings, type Settings } from './settings';
+import type { Diagnostic } from '../../core/src/validate/diagnostic';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let supportsConfiguration = false;
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+function toLsp(d: Diagnostic): LspDiagnostic {
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    codeDescription: d.link ? { href: d.link } : undefined,
+    source: 'apigw',
+    message: d.message,
+    data: { pointer: d.pointer },
+  };
+}
+
+const scheduler = new DiagnosticsScheduler({
+  openText: (uri) => documents.get(uri)?.getText(),
+  openVersion: (uri) => documents.get(uri)?.version,
+  settings: async (): Promise<Settings> => (supportsConfiguration ? readSettings(await connection.workspace.getConfiguration('apigw')) : readSettings(undefined)),
+  publish: (uri, diagnostics, version) => {
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLsp) });
+  },
+  log: (message) => connection.console.log(message),
+});
+
+connection.onInitialize((params) => {
+  supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  scheduler.configure(readSettings(params.initializationOptions));
+  return {
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    serverInfo: { name: 'apigw-language-server' },
+  };
+});
+
+connection.onDidChangeConfiguration(() => scheduler.refreshAll());
+documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidClose((e) => scheduler.close(e.document.uri));
+
+// A language feature that throws must never take the server down with it.
+process.on('uncaughtException', (err) => connection.console.error(`apigw: unexpected error: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => connection.console.error(`apigw: unexpected error: ${String(err)}`));
+
+documents.listen(connection);
+connection.listen();
