@@ -23,7 +23,7 @@ x-amazon-apigateway-integration:
 function rest(op: string, root = '', path = '/items/{id}'): string {
   const params = path.includes('{id}') ? indent(`
     parameters:
-      - {name: id, in: path, required: true, schema: {type: string}}`, 2) : '';
+      - {name: id, in: path, required: true, schema: {type: string}}`, 6) : '';
   return [
     'openapi: 3.0.1',
     'info: {title: Orders, version: "1"}',
@@ -154,7 +154,7 @@ const CASES: Case[] = [
         type: mock
         requestTemplates: {application/json: '{"statusCode": 200}'}
         responses:
-          "5\\\\d{2": {statusCode: "200"}
+          "(5\\\\d{2}": {statusCode: "200"}
           default: {statusCode: "200"}`),
     good: rest(`
       x-amazon-apigateway-integration:

@@ -14,7 +14,11 @@ const FUNCTION_ARN = `arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:[A-Z
 const NAME = '[a-zA-Z0-9._$-]+';
 const STAGE_VARIABLE = 'stageVariables\\.[A-Za-z0-9_]+';
 const CONTEXT = 'context\\.[A-Za-z0-9_.]+';
-const STATIC = "'[^']*'";
+/**
+ * A static value: everything between the first and the last single quote. Deployed samples
+ * write lists such as 'Content-Type', 'Authorization' this way and API Gateway accepts them.
+ */
+const STATIC = "'.*'";
 
 const PATTERNS = {
   // ------------------------------------------------ ARNs and URIs

@@ -9,8 +9,13 @@ interface FormatCheck {
 }
 
 function regex(source: string, expected: string): FormatCheck {
-  const re = new RegExp(source);
-  return { test: (t) => re.test(t), expected };
+  const pattern = new RegExp(source);
+  return { test: (t) => pattern.test(t), expected };
+}
+
+function anyOf(sources: readonly string[], expected: string): FormatCheck {
+  const patterns = sources.map((s) => new RegExp(s));
+  return { test: (t) => patterns.some((p) => p.test(t)), expected };
 }
 
 const CHECKS: Partial<Record<FormatName, FormatCheck>> = {
@@ -45,7 +50,12 @@ const CHECKS: Partial<Record<FormatName, FormatCheck>> = {
     },
     expected: 'an absolute https:// URL',
   },
-  mediaType: regex('^[\\w.+*-]+/[\\w.+*-]+(\\s*;.*)?$', 'a media type such as application/json or image/*'),
+  mediaType: regex(REGEX.mediaType, 'a media type such as application/json or image/*'),
+  integrationCredentials: anyOf([REGEX.iamRoleArn, REGEX.callerCredentials], 'an IAM role ARN (arn:aws:iam::{account}:role/{name}), or arn:aws:iam::*:user/* to pass the caller on'),
+  integrationUri: anyOf(
+    [REGEX.lambdaInvokeUri, REGEX.lambdaStreamingUri, REGEX.lambdaFunctionArn, REGEX.awsServiceUri, REGEX.httpUrl, REGEX.elbListenerArn, REGEX.cloudMapServiceArn],
+    'a Lambda invoke URI, an AWS service URI, an http(s) URL, or a load balancer listener or Cloud Map ARN',
+  ),
 };
 
 /**

@@ -101,7 +101,7 @@ function checkRequest(ctx: ValidationContext, authorizer: ObjectNode, anchor: Ob
 function checkIdentitySource(ctx: ValidationContext, authorizer: ObjectNode, type: string): void {
   const node = getProperty(authorizer, 'identitySource')?.valueNode;
   const value = node && !isIntrinsic(node) ? scalarText(node) : undefined;
-  if (!node || value === undefined) return;
+  if (!node || value === undefined || value.trim() === '') return;
   const items = value.split(',').map((s) => s.trim());
   const http = ctx.model.kind === 'HTTP';
   const grammar = http ? httpIdentitySource : restIdentitySource;

@@ -4,7 +4,7 @@ import { getProperty } from '../../document/pointer';
 import { refOf } from '../../document/documentSet';
 import { scalarText } from '../../model/scalars';
 import { METHOD_KEYS } from '../../model/apiModel';
-import { EXTENSION_NAMES, findExtension, suggestName } from '../../catalog';
+import { EXTENSION_NAMES, findExtension, specForKind, suggestName } from '../../catalog';
 import type { ApiKind, ExtensionSpec, FieldSpec, Placement } from '../../catalog/types';
 import type { Severity } from '../diagnostic';
 import { isIntrinsic } from '../templating';
@@ -13,10 +13,12 @@ import { checkFormat } from '../formats';
 const PREFIX = 'x-amazon-apigateway-';
 
 /**
- * Fields whose limits depend on more than the field itself (API kind, streaming), so a
- * rule of their own checks them instead of the catalog's single range.
+ * Integration fields whose limits depend on more than the field itself (the API kind, the
+ * integration type, streaming): the integration rules check them, so the catalog's single
+ * range or format is not applied here as well.
  */
-const CHECKED_BY_RULES = new Set(['timeoutInMillis']);
+const CHECKED_BY_RULES = new Set(['timeoutInMillis', 'uri']);
+const INTEGRATION_EXTENSIONS = new Set(['x-amazon-apigateway-integration', 'x-amazon-apigateway-integrations']);
 
 const PLACEMENT_WORDS: Record<Placement, string> = {
   root: 'the top level of the document',
@@ -143,6 +145,7 @@ function kindWords(ctx: ValidationContext): string {
 }
 
 function typeOk(spec: FieldSpec, node: ValueNode): boolean {
+  if (spec.alsoAccepts?.some((t) => typeOk({ ...spec, type: t, alsoAccepts: undefined }, node))) return true;
   switch (spec.type) {
     case 'any':
       return true;
@@ -175,8 +178,9 @@ const TYPE_WORDS: Record<FieldSpec['type'], string> = {
   any: 'a value',
 };
 
-function checkField(ctx: ValidationContext, spec: FieldSpec, node: ValueNode, f: FieldContext): void {
+function checkField(ctx: ValidationContext, generic: FieldSpec, node: ValueNode, f: FieldContext): void {
   if (isIntrinsic(node)) return;
+  const spec = specForKind(generic, ctx.model.kind);
   const severity = spec.verified === false ? 'warning' : f.severity;
   const opts = { link: spec.page ?? f.ext.page, severity };
   if (spec.apiKinds && !spec.apiKinds.includes(ctx.model.kind)) {
@@ -194,12 +198,14 @@ function checkField(ctx: ValidationContext, spec: FieldSpec, node: ValueNode, f:
     return;
   }
   const leaf = f.path.slice(f.path.lastIndexOf('.') + 1);
+  const byRules = INTEGRATION_EXTENSIONS.has(f.ext.name) && CHECKED_BY_RULES.has(leaf);
   const text = scalarText(node);
-  if (text !== undefined) {
+  // An empty string is how generators (Pulumi, exports) write "not set"; API Gateway reads it so.
+  if (text !== undefined && text !== '') {
     checkEnum(ctx, spec, node, text, f, opts);
-    if (!CHECKED_BY_RULES.has(leaf)) checkRange(ctx, spec, node, text, f, opts);
+    if (!byRules) checkRange(ctx, spec, node, text, f, opts);
     if (spec.pattern && !new RegExp(spec.pattern).test(text)) ctx.report('apigw.extension.format', node, `${f.path} '${text}' does not match ${spec.pattern}.`, opts);
-    if (spec.format) {
+    if (spec.format && !byRules) {
       const problem = checkFormat(spec.format, text);
       if (problem) ctx.report('apigw.extension.format', node, `${f.path}: ${problem}`, opts);
     }

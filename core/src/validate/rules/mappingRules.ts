@@ -1,7 +1,7 @@
 import type { ValidationContext } from '../context';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../document/types';
 import { getProperty } from '../../document/pointer';
-import type { Operation, Parameter } from '../../model/apiModel';
+import type { Operation } from '../../model/apiModel';
 import { scalarText } from '../../model/scalars';
 import { isReservedHttpApiHeader, REGEX } from '../../catalog';
 import { isIntrinsic } from '../templating';
@@ -20,10 +20,15 @@ function objectValue(prop: PropertyNode | undefined): ObjectNode | undefined {
   return v?.kind === 'object' && !isIntrinsic(v) ? v : undefined;
 }
 
-/** Does the operation declare the parameter a `method.request.<where>.<name>` expression names? */
-function isDeclared(params: readonly Parameter[], where: string, name: string): boolean {
+/**
+ * Does the method have the parameter a `method.request.<where>.<name>` expression names?
+ * Path parameters come from the path template itself (API Gateway creates them on import
+ * even when the document does not declare them); query strings and headers must be declared.
+ */
+function isDeclared(op: Operation, where: string, name: string): boolean {
   const location = where === 'path' ? 'path' : where.endsWith('querystring') ? 'query' : 'header';
-  return params.some((p) => p.in === location && (location === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
+  if (location === 'path' && op.path.split('/').some((s) => s === `{${name}}` || s === `{${name}+}`)) return true;
+  return op.parameters.some((p) => p.in === location && (location === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
 }
 
 function declareHint(where: string, name: string): string {
@@ -73,7 +78,7 @@ function checkRestRequestParameters(ctx: ValidationContext, op: Operation, integ
       continue;
     }
     const m = METHOD_REQUEST_PARAM.exec(text);
-    if (m && !isDeclared(op.parameters, m[1], m[2])) {
+    if (m && !isDeclared(op, m[1], m[2])) {
       ctx.report(
         'apigw.mapping.undeclared-parameter',
         value,
@@ -91,7 +96,7 @@ function checkCacheKeys(ctx: ValidationContext, op: Operation, integration: Obje
     const m = METHOD_REQUEST_PARAM.exec(item.value);
     if (!m) {
       ctx.report('apigw.mapping.cache-key', item, `Cache key '${item.value}' must name a method request parameter, e.g. method.request.querystring.page.`);
-    } else if (!isDeclared(op.parameters, m[1], m[2])) {
+    } else if (!isDeclared(op, m[1], m[2])) {
       ctx.report('apigw.mapping.cache-key', item, `Cache key ${item.value} is not a declared parameter of ${op.method} ${op.path}. ${declareHint(m[1], m[2])}`);
     }
   }

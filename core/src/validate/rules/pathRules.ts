@@ -2,8 +2,10 @@ import type { ValidationContext } from '../context';
 import type { ObjectNode } from '../../document/types';
 import { getProperty } from '../../document/pointer';
 import { REGEX } from '../../catalog';
+import { hasForeignPlaceholder } from '../templating';
 
-const TEMPLATE_PARAM = /\{([^}]*)\}/g;
+/** `{name}` and `{name+}`, but not a Terraform or CloudFormation `${placeholder}`. */
+const TEMPLATE_PARAM = /(?<!\$)\{([^}]*)\}/g;
 const restSegment = new RegExp(REGEX.restPathSegment);
 
 function templateParams(path: string): string[] {
@@ -26,7 +28,7 @@ export function checkPaths(ctx: ValidationContext): void {
       ctx.report(
         'apigw.path.undeclared-parameter',
         op.parametersNode ?? op.methodKey,
-        `${op.method} ${op.path}: path parameter ${list} is not declared. Add \`- name: ${missing[0]}, in: path, required: true\` to the parameters; mappings such as method.request.path.${missing[0]} need it.`,
+        `${op.method} ${op.path}: path parameter ${list} is not declared. API Gateway takes it from the path anyway, but OpenAPI requires the declaration, and request validation and generated SDKs rely on it. Add \`- name: ${missing[0]}, in: path, required: true\` to the parameters.`,
       );
     }
     for (const param of declared) {
@@ -48,6 +50,7 @@ function checkTemplates(ctx: ValidationContext, paths: ObjectNode): void {
     }
     const segments = path === '/' ? [] : path.slice(1).split('/');
     segments.forEach((segment, i) => {
+      if (hasForeignPlaceholder(segment)) return; // filled in by Terraform or CloudFormation before import
       if (/^\{[^}]+\+\}$/.test(segment) && i < segments.length - 1) {
         ctx.report(
           'apigw.path.greedy-not-last',

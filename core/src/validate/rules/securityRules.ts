@@ -44,7 +44,7 @@ function checkRequirements(ctx: ValidationContext, list: ArrayNode): void {
       ctx.report(
         'apigw.security.undefined-scheme',
         prop.keyNode,
-        `Security scheme '${name}' is not defined in ${where}.${guess ? ` Did you mean '${guess}'?` : ' Define it or fix the name.'}`,
+        `Security scheme '${name}' is not defined in ${where}, so API Gateway attaches no authorizer or API key check for it and the method may stay open.${guess ? ` Did you mean '${guess}'?` : ' Define it or fix the name.'}`,
       );
     }
   }
