@@ -34,7 +34,8 @@ function isObject(value: unknown): value is JsonObject {
 // parameter yields a dozen errors, most about alternatives the author never meant. Where the
 // alternatives are told apart by a property (`$ref` present, `in`, `type`, `flow`), the oneOf
 // is rewritten into an if/then chain on that property, so only the intended alternative
-// reports. The 3.1 schema is already written that way and is used as published.
+// reports. The 3.1 schema is already written that way; it only needs its `$dynamicRef`s bound
+// (see bindDynamicRefs).
 
 function childOf(node: unknown, segment: string): unknown {
   if (Array.isArray(node)) return node[Number(segment)];
@@ -187,6 +188,36 @@ function publishedSchema(version: OpenApiVersion): JsonObject {
   return schema as unknown as JsonObject;
 }
 
+/**
+ * The 3.1 schema points at Schema Objects with `$dynamicRef: '#meta'`, and ajv resolves
+ * `$dynamicAnchor`s only at a schema's root (ajv-validator/ajv#1573, #1745): it reports
+ * "unevaluated properties" on every valid Schema Object. The schema is used on its own (no
+ * dialect overrides the anchor), so each dynamic reference always lands on the one anchor it
+ * declares: a plain `$ref` to it is equivalent.
+ */
+function bindDynamicRefs(root: JsonObject): JsonObject {
+  const anchors = new Map<string, string>();
+  const findAnchors = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) node.forEach((item, i) => findAnchors(item, `${pointer}/${i}`));
+    if (!isObject(node)) return;
+    if (typeof node.$dynamicAnchor === 'string') anchors.set(node.$dynamicAnchor, pointer);
+    for (const [key, value] of Object.entries(node)) findAnchors(value, `${pointer}/${escapePointerSegment(key)}`);
+  };
+  const bind = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(bind);
+    if (!isObject(node)) return node;
+    const copy: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      const target = key === '$dynamicRef' && typeof value === 'string' ? anchors.get(value.replace(/^#/, '')) : undefined;
+      if (target !== undefined) copy.$ref = target;
+      else if (key !== '$dynamicAnchor') copy[key] = bind(value);
+    }
+    return copy;
+  };
+  findAnchors(root, '#');
+  return bind(root) as JsonObject;
+}
+
 const prepared = new Map<OpenApiVersion, JsonObject>();
 
 /** The schema ajv compiles for `version` (see "Schema preparation" above). */
@@ -194,7 +225,7 @@ function preparedSchema(version: OpenApiVersion): JsonObject {
   let schema = prepared.get(version);
   if (!schema) {
     const published = publishedSchema(version);
-    schema = version === '3.1' ? published : (rewriteNode(published, published) as JsonObject);
+    schema = version === '3.1' ? bindDynamicRefs(published) : (rewriteNode(published, published) as JsonObject);
     prepared.set(version, schema);
   }
   return schema;
@@ -491,6 +522,7 @@ function oneOfList(values: unknown[], conjunction: 'or' | 'and'): string {
 function kindOfValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return 'a string';
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
@@ -512,7 +544,12 @@ function wordIssue(issue: Issue, doc: unknown, version: OpenApiVersion): SchemaF
   const { raw } = issue;
   const label = labelOf(issue.pointer, version);
   const value = (): unknown => valueAt(doc, issue.pointer);
-  const finding = (message: string, pointer = issue.pointer, on: 'key' | 'value' = 'value'): SchemaFinding => ({ pointer, on, message, keyword: issue.keyword });
+  const finding = (message: string, pointer = issue.pointer, on: 'key' | 'value' = 'value'): SchemaFinding => ({
+    pointer,
+    on,
+    message: message[0].toUpperCase() + message.slice(1),
+    keyword: issue.keyword,
+  });
   switch (issue.keyword) {
     case 'additionalProperties':
     case 'unevaluatedProperties': {
