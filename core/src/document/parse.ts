@@ -1,0 +1,61 @@
+import { readJson } from './jsonReader';
+import { LineIndex } from './lineIndex';
+import type { ReadTree } from './nodes';
+import { SYNTAX_CODE } from './problemCodes';
+import type { DocumentFormat, ParseProblem, ValueNode } from './types';
+import { readYamlFast } from './yamlFastReader';
+import { readYamlWithLibrary } from './yamlLibraryReader';
+
+/** A text read into a tree: what every feature works from, one per document version. */
+export interface ParsedText {
+  readonly text: string;
+  readonly format: DocumentFormat;
+  /** Undefined when the text holds no value at all (empty, only comments, or unreadable). */
+  readonly root: ValueNode | undefined;
+  readonly problems: readonly ParseProblem[];
+  readonly lines: LineIndex;
+}
+
+export interface ParseOptions {
+  /** Read YAML (and JSON) with the `yaml` package's full parser only; for tests and comparisons. */
+  forceSlowPath?: boolean;
+}
+
+/** JSON when the text starts (after whitespace) with `{` or `[`, YAML otherwise. */
+export function detectFormat(text: string): DocumentFormat {
+  const first = /[^\s\uFEFF]/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return first !== null && (first[0] === '{' || first[0] === '[') ? 'json' : 'yaml';
+}
+
+/**
+ * Reads `text` into a tree with exact source ranges. Never throws on bad input: syntax
+ * errors become problems and the tree holds what could be read.
+ */
+export function parseText(
+  text: string,
+  format: DocumentFormat = detectFormat(text),
+  options: ParseOptions = {},
+): ParsedText {
+  const lines = new LineIndex(text);
+  let tree: ReadTree;
+  try {
+    tree = readTree(text, format, lines, options.forceSlowPath === true);
+  } catch (error) {
+    // Every reader recurses once per nesting level; only a hostile text nests this deep.
+    if (!(error instanceof RangeError)) throw error;
+    const problem: ParseProblem = {
+      code: SYNTAX_CODE,
+      message: 'The document is nested too deeply to be read.',
+      offset: 0,
+      length: 0,
+      severity: 'error',
+    };
+    tree = { root: undefined, problems: [problem] };
+  }
+  return { text, format, root: tree.root, problems: tree.problems, lines };
+}
+
+function readTree(text: string, format: DocumentFormat, lines: LineIndex, slowOnly: boolean): ReadTree {
+  if (format === 'json') return slowOnly ? readYamlWithLibrary(text, lines) : readJson(text, lines);
+  return (slowOnly ? undefined : readYamlFast(text, lines)) ?? readYamlWithLibrary(text, lines);
+}

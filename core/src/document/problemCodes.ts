@@ -1,0 +1,7 @@
+/** Codes of the problems found while reading a text, before any API Gateway rule runs. */
+
+/** The text is not valid YAML or JSON (or an alias points nowhere); what could be read is kept. */
+export const SYNTAX_CODE = 'apigw.document.syntax';
+
+/** A mapping repeats a key; API Gateway keeps the last value. */
+export const DUPLICATE_KEY_CODE = 'apigw.document.duplicate-key';

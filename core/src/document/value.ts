@@ -1,0 +1,63 @@
+import type { ValueNode } from './types';
+
+/** The plain JavaScript value of a tree, and whether it was cut short. */
+export interface PlainValue {
+  value: unknown;
+  /** True when the value stopped growing at `maxNodes` nodes (an alias bomb, or a huge text). */
+  truncated: boolean;
+}
+
+/**
+ * The value JSON.parse would give for the tree (YAML included: aliases expand to copies of
+ * their anchored value). Expansion is counted, and past `maxNodes` produced nodes the
+ * remaining members and items are left out, which keeps a billion-laughs document small.
+ */
+export function toValue(node: ValueNode | undefined, maxNodes = 2_000_000): PlainValue {
+  if (node === undefined) return { value: undefined, truncated: false };
+  const budget = { left: maxNodes, truncated: false };
+  return { value: convert(node, budget), truncated: budget.truncated };
+}
+
+interface Budget {
+  left: number;
+  truncated: boolean;
+}
+
+function convert(node: ValueNode, budget: Budget): unknown {
+  budget.left--;
+  switch (node.kind) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const property of node.properties) {
+        if (budget.left <= 0) {
+          budget.truncated = true;
+          break;
+        }
+        const value = property.valueNode === undefined ? null : convert(property.valueNode, budget);
+        const key = property.keyNode.value;
+        // A plain assignment to '__proto__' would replace the prototype instead of adding a member.
+        if (key === '__proto__') {
+          Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
+        } else {
+          result[key] = value;
+        }
+      }
+      return result;
+    }
+    case 'array': {
+      const result: unknown[] = [];
+      for (const item of node.items) {
+        if (budget.left <= 0) {
+          budget.truncated = true;
+          break;
+        }
+        result.push(convert(item, budget));
+      }
+      return result;
+    }
+    case 'null':
+      return null;
+    default:
+      return node.value;
+  }
+}
