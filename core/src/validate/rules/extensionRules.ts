@@ -239,9 +239,13 @@ function checkEnum(ctx: ValidationContext, spec: FieldSpec, node: ValueNode, tex
   const caseMatch = allowed.find((v) => v.toLowerCase() === text.toLowerCase());
   if (caseMatch && spec.enumCaseInsensitive) return;
   const other = spec.enumByKind && Object.entries(spec.enumByKind).find(([k, list]) => k !== ctx.model.kind && list?.some((v) => v.toLowerCase() === text.toLowerCase()));
+  if (caseMatch) {
+    // API Gateway reads its enums in any letter case; only the spelling differs from the docs.
+    ctx.report('apigw.extension.enum', node, `${f.path} '${text}' is accepted, but the documented spelling is '${caseMatch}'.`, { ...opts, severity: 'hint' });
+    return;
+  }
   let hint: string;
-  if (caseMatch) hint = ` Write '${caseMatch}'.`;
-  else if (other) hint = ` '${text}' is for ${other[0]} APIs; this ${kindWords(ctx)} accepts ${allowed.join(', ')}.`;
+  if (other) hint = ` '${text}' is for ${other[0]} APIs; this ${kindWords(ctx)} accepts ${allowed.join(', ')}.`;
   else {
     const guess = suggestName(text, allowed);
     hint = `${guess ? ` Did you mean '${guess}'?` : ''} Allowed: ${allowed.join(', ')}.`;

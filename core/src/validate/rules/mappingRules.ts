@@ -3,7 +3,7 @@ import type { ObjectNode, PropertyNode, ValueNode } from '../../document/types';
 import { getProperty } from '../../document/pointer';
 import type { Operation } from '../../model/apiModel';
 import { scalarText } from '../../model/scalars';
-import { isReservedHttpApiHeader, REGEX } from '../../catalog';
+import { isReservedHttpApiHeader, REGEX, UNVERIFIED_REGEX } from '../../catalog';
 import { isIntrinsic } from '../templating';
 
 const restRequestKey = new RegExp(REGEX.restIntegrationRequestParameterKey);
@@ -11,6 +11,8 @@ const restRequestValue = new RegExp(REGEX.restIntegrationRequestParameterValue);
 const restResponseKey = new RegExp(REGEX.restMethodResponseParameterKey);
 const restResponseValue = new RegExp(REGEX.restIntegrationResponseParameterValue);
 const httpRequestKey = new RegExp(REGEX.httpApiRequestParameterKey);
+/** `$context.x` / `$stageVariables.x`: shown on the extension page, but unconfirmed (exports write them without `$`). */
+const dollarValue = new RegExp(UNVERIFIED_REGEX.restDollarParameterValue);
 const httpResponseKey = new RegExp(REGEX.httpApiResponseParameterKey);
 /** A method request parameter named in a mapping expression or a cache key. */
 const METHOD_REQUEST_PARAM = /^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/;
@@ -69,6 +71,10 @@ function checkRestRequestParameters(ctx: ValidationContext, op: Operation, integ
     const value = p.valueNode;
     const text = value && !isIntrinsic(value) ? scalarText(value) : undefined;
     if (!value || text === undefined) continue;
+    if (dollarValue.test(text)) {
+      ctx.report('apigw.mapping.request-value', value, `'${text}': the form with '$' is shown in the AWS docs but not confirmed to import; exports write '${text.slice(1)}'. Prefer that.`, { severity: 'warning' });
+      continue;
+    }
     if (!restRequestValue.test(text)) {
       ctx.report(
         'apigw.mapping.request-value',
@@ -157,7 +163,9 @@ function checkRestResponses(ctx: ValidationContext, op: Operation, integration: 
       }
       const value = p.valueNode;
       const text = value && !isIntrinsic(value) ? scalarText(value) : undefined;
-      if (value && text !== undefined && !restResponseValue.test(text)) {
+      if (value && text !== undefined && dollarValue.test(text)) {
+        ctx.report('apigw.mapping.response-value', value, `'${text}': the form with '$' is shown in the AWS docs but not confirmed to import; exports write '${text.slice(1)}'. Prefer that.`, { severity: 'warning' });
+      } else if (value && text !== undefined && !restResponseValue.test(text)) {
         ctx.report(
           'apigw.mapping.response-value',
           value,
