@@ -1,11 +1,15 @@
 // Type-checks and compiles everything to out/ (what the tests run), then bundles the
 // three entry points to dist/ (what users run and what the VSIX ships).
+//   node scripts/build.mjs            clean out/, tsc, bundle
+//   node scripts/build.mjs --bundle   bundle only (after an incremental `npx tsc -p .`)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-rmSync('out', { recursive: true, force: true });
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+if (!process.argv.includes('--bundle')) {
+  rmSync('out', { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+}
 
 // Precompiled OpenAPI schema validators: ajv compiling them at start-up costs ~150 ms per process.
 execFileSync(process.execPath, ['scripts/build-schemas.mjs'], { stdio: 'inherit' });
