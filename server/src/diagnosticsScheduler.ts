@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintText, looksLikeOpenApi } from '../../core/src/lint';
+import { lintText, looksLikeOpenApi, type LintResult } from '../../core/src/lint';
 import { isRemote } from '../../core/src/document/documentSet';
 import { globToRegExp } from '../../core/src/glob';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
@@ -30,6 +30,8 @@ export class DiagnosticsScheduler {
   private readonly generation = new Map<string, number>();
   /** Per entry document: its diagnostics by file. */
   private readonly results = new Map<string, Map<string, Diagnostic[]>>();
+  /** The latest analysis of each open definition, for language features to read (one parse per version). */
+  private readonly analyses = new Map<string, { version: number | undefined; result: LintResult }>();
   private settings: Settings = { apiKind: 'auto', allowRemoteRefs: false, files: [] };
   private fileGlobs: RegExp[] = [];
 
@@ -68,7 +70,28 @@ export class DiagnosticsScheduler {
     }
   }
 
+  /**
+   * The analysis (document set, model, diagnostics) of the open document's current version,
+   * computed now if the debounced run has not produced it yet. For a file that is only
+   * `$ref`'d by open definitions: the analysis of one of those.
+   */
+  async analysis(uri: string): Promise<LintResult | undefined> {
+    const text = this.host.openText(uri);
+    if (text === undefined) return undefined;
+    const version = this.host.openVersion(uri);
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === version) return cached.result;
+    if (!this.isDefinition(uri, text)) {
+      for (const { result } of this.analyses.values()) if (result.set.file(uri)) return result;
+      return undefined;
+    }
+    const result = await lintText(uri, text, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
+    if (this.host.openVersion(uri) === version) this.analyses.set(uri, { version, result });
+    return result;
+  }
+
   close(uri: string): void {
+    this.analyses.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
@@ -110,6 +133,7 @@ export class DiagnosticsScheduler {
     if (text === undefined) return;
     const version = this.host.openVersion(uri);
     if (!this.isDefinition(uri, text)) {
+      this.analyses.delete(uri);
       const previous = this.results.get(uri);
       if (previous) {
         this.results.delete(uri);
@@ -119,6 +143,7 @@ export class DiagnosticsScheduler {
     }
     const result = await lintText(uri, text, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
     if (this.generation.get(uri) !== gen || this.host.openVersion(uri) !== version) return; // stale: a newer run is on its way
+    this.analyses.set(uri, { version, result });
     const byFile = new Map<string, Diagnostic[]>();
     for (const file of result.set.files) byFile.set(file.uri, []);
     for (const d of result.diagnostics) {
