@@ -1,5 +1,6 @@
 import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerApiTreeRequest } from './apiTreeRequest';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { readSettings, type Settings } from './settings';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
@@ -27,15 +28,19 @@ function toLsp(d: Diagnostic): LspDiagnostic {
   };
 }
 
+const clientSettings = async (): Promise<Settings> => (supportsConfiguration ? readSettings(await connection.workspace.getConfiguration('apigw')) : readSettings(undefined));
+
 const scheduler = new DiagnosticsScheduler({
   openText: (uri) => documents.get(uri)?.getText(),
   openVersion: (uri) => documents.get(uri)?.version,
-  settings: async (): Promise<Settings> => (supportsConfiguration ? readSettings(await connection.workspace.getConfiguration('apigw')) : readSettings(undefined)),
+  settings: clientSettings,
   publish: (uri, diagnostics, version) => {
     void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLsp) });
   },
   log: (message) => connection.console.log(message),
 });
+
+registerApiTreeRequest(connection, { analysis: (uri) => scheduler.analysis(uri), openText: (uri) => documents.get(uri)?.getText(), settings: clientSettings });
 
 connection.onInitialize((params) => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
