@@ -3,7 +3,7 @@ import { parseText, type ParsedText } from '../../core/src/document/parse';
 import { nodeAtPointer } from '../../core/src/document/pointer';
 import { toValue } from '../../core/src/document/value';
 import type { ArrayNode, KeyNode, ObjectNode } from '../../core/src/document/types';
-import { appendItem, insertAtPath, insertProperty, renameKey, replaceScalar } from '../../core/src/edit/structuralEdits';
+import { appendItems, insertAtPath, insertProperty, renameKey, replaceScalar } from '../../core/src/edit/structuralEdits';
 import { yamlScalar, type DataValue } from '../../core/src/edit/renderValue';
 import { layoutOf } from '../../core/src/edit/textLayout';
 import type { TextEdit } from '../../core/src/edit/textEdit';
@@ -92,13 +92,24 @@ describe('structural edits: insert into YAML and JSON keeping the style', () => 
 
   it('appends items to block, flow and JSON sequences', () => {
     const block = parseText('p:\n- name: a\n  in: path\nq: 1\n');
-    assert.equal(apply(block, appendItem(block, arrayAt(block, '/p'), PARAM)).text, 'p:\n- name: a\n  in: path\n- name: page\n  in: query\n  schema:\n    type: string\nq: 1\n');
+    assert.equal(apply(block, appendItems(block, arrayAt(block, '/p'), [PARAM])).text, 'p:\n- name: a\n  in: path\n- name: page\n  in: query\n  schema:\n    type: string\nq: 1\n');
     const flow = parseText('p: [a]\nq: []\n');
-    assert.equal(apply(flow, appendItem(flow, arrayAt(flow, '/p'), { x: 'y z' })).text, 'p: [a, {x: y z}]\nq: []\n');
-    assert.equal(apply(flow, appendItem(flow, arrayAt(flow, '/q'), 'b')).text, 'p: [a]\nq: [b]\n');
+    assert.equal(apply(flow, appendItems(flow, arrayAt(flow, '/p'), [{ x: 'y z' }])).text, 'p: [a, {x: y z}]\nq: []\n');
+    assert.equal(apply(flow, appendItems(flow, arrayAt(flow, '/q'), ['b'])).text, 'p: [a]\nq: [b]\n');
     const json = parseText('{\n  "p": [\n    {"name": "a"}\n  ],\n  "q": []\n}');
-    assert.equal(apply(json, appendItem(json, arrayAt(json, '/p'), { name: 'b' })).text, '{\n  "p": [\n    {"name": "a"},\n    {\n      "name": "b"\n    }\n  ],\n  "q": []\n}');
-    assert.equal(apply(json, appendItem(json, arrayAt(json, '/q'), 'x')).text, '{\n  "p": [\n    {"name": "a"}\n  ],\n  "q": [\n    "x"\n  ]\n}');
+    assert.equal(apply(json, appendItems(json, arrayAt(json, '/p'), [{ name: 'b' }])).text, '{\n  "p": [\n    {"name": "a"},\n    {\n      "name": "b"\n    }\n  ],\n  "q": []\n}');
+    assert.equal(apply(json, appendItems(json, arrayAt(json, '/q'), ['x'])).text, '{\n  "p": [\n    {"name": "a"}\n  ],\n  "q": [\n    "x"\n  ]\n}');
+  });
+
+  it('appends several items in order, in each style', () => {
+    const block = parseText('p:\n  - a\n');
+    assert.equal(apply(block, appendItems(block, arrayAt(block, '/p'), ['b', { c: 'd', e: 'f' }])).text, 'p:\n  - a\n  - b\n  - c: d\n    e: f\n');
+    const flow = parseText('p: [a]\n');
+    assert.equal(apply(flow, appendItems(flow, arrayAt(flow, '/p'), ['b', 'c'])).text, 'p: [a, b, c]\n');
+    const json = parseText('{\n  "p": [\n    1\n  ]\n}');
+    assert.equal(apply(json, appendItems(json, arrayAt(json, '/p'), [2, 3])).text, '{\n  "p": [\n    1,\n    2,\n    3\n  ]\n}');
+    const empty = parseText('{\n  "p": []\n}');
+    assert.equal(apply(empty, appendItems(empty, arrayAt(empty, '/p'), [2, 3])).text, '{\n  "p": [\n    2,\n    3\n  ]\n}');
   });
 
   it('creates the missing objects of a path, or gives up on a non-object', () => {
@@ -125,6 +136,12 @@ describe('structural edits: insert into YAML and JSON keeping the style', () => 
     assert.equal(applyEdits(doc.text, edits), 'a: "POST"\nb: \'it\'\'s\'\nc: "x: y"\n"dd": {e: "a,b"}\n');
     const json = parseText('{"httpMethod": "GET"}');
     assert.equal(applyEdits(json.text, [replaceScalar(json, nodeAtPointer(json.root, '/httpMethod')!, 'POST')]), '{"httpMethod": "POST"}');
+  });
+
+  it('writes block values plain where flow style would need quotes', () => {
+    const doc = parseText('a:\n  b: 1\n');
+    const { text } = apply(doc, insertProperty(doc, objectAt(doc, '/a'), 'c', { uri: 'arn:aws:lambda:x', list: ['a,b', 'x: y'] }));
+    assert.equal(text, 'a:\n  b: 1\n  c:\n    uri: arn:aws:lambda:x\n    list:\n      - a,b\n      - "x: y"\n');
   });
 
   it('writes scalars YAML reads back as the same string', () => {

@@ -61,13 +61,15 @@ export function flowMemberText(key: string, value: DataValue, json: boolean): st
 /** `key: value` in block style, with nested collections indented by `unit` below `indent`. */
 export function yamlPropertyLines(key: string, value: DataValue, indent: string, unit: string): string[] {
   const head = `${yamlScalar(key, false)}:`;
-  if (!isCollection(value) || isEmpty(value)) return [`${head} ${flowText(value, false)}`];
+  if (!isCollection(value)) return [`${head} ${yamlScalar(value, false)}`];
+  if (isEmpty(value)) return [`${head} ${flowText(value, false)}`];
   return [head, ...yamlBlockLines(value, indent + unit, unit)];
 }
 
 /** `- item` in block style; an object's first property shares the dash's line. */
 export function yamlItemLines(value: DataValue, indent: string, unit: string): string[] {
-  if (!isCollection(value) || isEmpty(value)) return [`- ${flowText(value, false)}`];
+  if (!isCollection(value)) return [`- ${yamlScalar(value, false)}`];
+  if (isEmpty(value)) return [`- ${flowText(value, false)}`];
   // The item's content sits two columns right of the dash, whatever the file's step is.
   const inner = indent + '  ';
   const lines = yamlBlockLines(value, inner, unit);

@@ -43,15 +43,16 @@ function membersOf(node: ObjectNode | ArrayNode): Member[] {
 }
 
 /**
- * Adds a member to a JSON or YAML flow collection. `render(indent)` gives the member's lines
- * for a given indentation; one-line collections get a one-line member.
+ * Adds members to a JSON or YAML flow collection. `render(indent)` gives their text for a
+ * collection written over several lines at that indentation; one-line collections get
+ * `oneLine`.
  */
-function insertFlowMember(
+function insertFlowMembers(
   doc: ParsedText,
   node: ObjectNode | ArrayNode,
   before: Member | undefined,
   oneLine: string,
-  render: (indent: string) => string[],
+  render: (indent: string) => string,
   layout: TextLayout,
 ): TextEdit {
   const members = membersOf(node);
@@ -62,12 +63,12 @@ function insertFlowMember(
     if (doc.format !== 'json' || doc.lines.positionAt(doc.text.length).line === 0) return replace(doc, node.offset + 1, close - node.offset - 1, oneLine);
     const outer = lineIndent(doc.text, node.offset);
     const inner = outer + layout.unit;
-    return replace(doc, node.offset + 1, close - node.offset - 1, `${layout.eol}${inner}${render(inner).join(layout.eol)}${layout.eol}${outer}`);
+    return replace(doc, node.offset + 1, close - node.offset - 1, `${layout.eol}${inner}${render(inner)}${layout.eol}${outer}`);
   }
   const first = members[0];
   const multiLine = doc.lines.positionAt(first.start).line > open;
   const indent = multiLine ? lineIndent(doc.text, first.start) : '';
-  const text = multiLine ? render(indent).join(layout.eol) : oneLine;
+  const text = multiLine ? render(indent) : oneLine;
   if (before) return insertAt(doc, before.start, `${text},${multiLine ? layout.eol + indent : ' '}`);
   const last = members[members.length - 1];
   return insertAt(doc, last.end, `,${multiLine ? layout.eol + indent : ' '}${text}`);
@@ -96,8 +97,8 @@ export function insertProperty(doc: ParsedText, obj: ObjectNode, key: string, va
   const beforeMember = anchor ? { start: anchor.offset, end: anchor.offset + anchor.length } : undefined;
   const json = doc.format === 'json';
   if (isFlow(doc, obj)) {
-    const render = (indent: string) => (json ? jsonPropertyLines(key, value, indent, layout.unit) : [flowMemberText(key, value, false)]);
-    return insertFlowMember(doc, obj, beforeMember, flowMemberText(key, value, json), render, layout);
+    const render = (indent: string) => (json ? jsonPropertyLines(key, value, indent, layout.unit).join(layout.eol) : flowMemberText(key, value, false));
+    return insertFlowMembers(doc, obj, beforeMember, flowMemberText(key, value, json), render, layout);
   }
   const indent = columnOf(doc, obj.properties[0].offset);
   return insertBlockMember(doc, membersOf(obj), beforeMember, indent, yamlPropertyLines(key, value, indent, layout.unit), layout);
@@ -110,16 +111,21 @@ function dashColumn(doc: ParsedText, item: ValueNode): string {
   return columnOf(doc, doc.text[i] === '-' ? i : Math.max(0, item.offset - 2));
 }
 
-/** Adds `value` as the last item of `arr`. */
-export function appendItem(doc: ParsedText, arr: ArrayNode, value: DataValue): TextEdit {
+/** Adds `values` after the last item of `arr`, in order. */
+export function appendItems(doc: ParsedText, arr: ArrayNode, values: readonly DataValue[]): TextEdit {
   const layout = layoutOf(doc.text);
   const json = doc.format === 'json';
   if (isFlow(doc, arr)) {
-    const render = (indent: string) => (json ? jsonLines(value, indent, layout.unit) : [flowText(value, false)]);
-    return insertFlowMember(doc, arr, undefined, flowText(value, json), render, layout);
+    const render = (indent: string) =>
+      json ? values.map((v) => jsonLines(v, indent, layout.unit).join(layout.eol)).join(`,${layout.eol}${indent}`) : values.map((v) => flowText(v, false)).join(', ');
+    return insertFlowMembers(doc, arr, undefined, values.map((v) => flowText(v, json)).join(', '), render, layout);
   }
   const indent = dashColumn(doc, arr.items[0]);
-  return insertBlockMember(doc, membersOf(arr), undefined, indent, yamlItemLines(value, indent, layout.unit), layout);
+  const lines = values.flatMap((v, i) => {
+    const [first, ...rest] = yamlItemLines(v, indent, layout.unit);
+    return [i === 0 ? first : indent + first, ...rest];
+  });
+  return insertBlockMember(doc, membersOf(arr), undefined, indent, lines, layout);
 }
 
 /**

@@ -8,7 +8,7 @@ import { hasForeignPlaceholder } from '../templating';
 const TEMPLATE_PARAM = /(?<!\$)\{([^}]*)\}/g;
 const restSegment = new RegExp(REGEX.restPathSegment);
 
-function templateParams(path: string): string[] {
+export function templateParams(path: string): string[] {
   return [...path.matchAll(TEMPLATE_PARAM)].map((m) => m[1].replace(/\+$/, ''));
 }
 
