@@ -254,6 +254,23 @@ describe('code actions: each quick fix removes its diagnostic and adds none', ()
     assert.match(prop.text, /timeoutInMillis: 5000/);
   });
 
+  it('never renames a key into a duplicate of its neighbour', async () => {
+    const text = dedent(`
+      openapi: 3.0.1
+      info: {title: t, version: "1"}
+      paths:
+        /a:
+          get:
+            responses: {"200": {description: ok}}
+            x-amazon-apigateway-integration:
+              type: mock
+              requestTemplate: {application/json: "{}"}
+              requestTemplates: {application/json: '{"statusCode": 200}'}`);
+    const result = await lintFiles({ 'api.yaml': text }, 'api.yaml');
+    const d = result.diagnostics.find((x) => x.code === 'apigw.extension.unknown-property')!;
+    assert.deepEqual(codeActions(result, d.uri, d.range, [{ code: d.code, pointer: d.pointer, range: d.range }]).filter((a) => a.kind === 'quickfix'), []);
+  });
+
   it('apigw.extension.unknown-property on an AWS service integration: the subtype parameter meant', async () => {
     const { text } = await fix(
       `

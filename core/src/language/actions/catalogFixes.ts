@@ -25,9 +25,10 @@ function specOf(node: ValueNode): { ext: ExtensionSpec; spec: FieldSpec | undefi
   }
 }
 
+/** Renames the diagnostic's key, unless its object already has the new name (that would make a duplicate). */
 function rename(ctx: FixContext, to: string): Fix[] {
   const key = ctx.property?.keyNode;
-  if (!key) return [];
+  if (!key || getProperty(key.parent.parent, to)) return [];
   return [{ title: `Rename to '${to}'`, isPreferred: true, edit: workspaceEdit({ file: ctx.file, edit: renameKey(ctx.file.parsed, key, to) }) }];
 }
 
