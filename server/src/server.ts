@@ -1,7 +1,9 @@
 import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerApiTreeRequest } from './apiTreeRequest';
+import { registerCodeActions } from './codeActions';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { registerNavigation } from './navigation';
 import { readSettings, type Settings } from './settings';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
 
@@ -41,12 +43,18 @@ const scheduler = new DiagnosticsScheduler({
 });
 
 registerApiTreeRequest(connection, { analysis: (uri) => scheduler.analysis(uri), openText: (uri) => documents.get(uri)?.getText(), settings: clientSettings });
+const navigationCapabilities = registerNavigation(connection, documents, scheduler);
+const codeActionCapabilities = registerCodeActions(connection, documents, scheduler);
 
 connection.onInitialize((params) => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   scheduler.configure(readSettings(params.initializationOptions));
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...navigationCapabilities(params.capabilities),
+      ...codeActionCapabilities(params.capabilities),
+    },
     serverInfo: { name: 'apigw-language-server' },
   };
 });

@@ -12,6 +12,7 @@ export interface PublishedDiagnostics {
     source?: string;
     message: string;
     codeDescription?: { href: string };
+    data?: unknown;
   }>;
 }
 
@@ -51,9 +52,21 @@ export class LspClient {
 
   private readonly initOptions: unknown;
 
-  async initialize(): Promise<void> {
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: this.initOptions });
+  /** `capabilities`: what the client claims to support (none by default), e.g. code action literals. */
+  async initialize(capabilities: object = {}): Promise<Record<string, unknown>> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      initializationOptions: this.initOptions,
+    });
     await this.connection.sendNotification('initialized', {});
+    return result.capabilities;
+  }
+
+  /** Any request by its LSP method name, e.g. `textDocument/definition`. */
+  request<R>(method: string, params: object): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
   }
 
   open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<void> {

@@ -1,0 +1,28 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../../core/src/lint';
+import type { DiagnosticsScheduler } from './diagnosticsScheduler';
+
+/** What a language feature needs from the server: where to log, the open buffers, and the analyses. */
+export interface FeatureHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  scheduler: DiagnosticsScheduler;
+}
+
+/**
+ * Runs a feature on the cached analysis of `uri` as the editor has it now. A `$ref`'d file
+ * edited since its definition was last checked has positions the analysis does not know
+ * yet: the feature answers `empty` until the re-check lands, as it does when it throws.
+ */
+export async function withAnalysis<T>(host: FeatureHost, uri: string, empty: T, feature: (result: LintResult) => T): Promise<T> {
+  try {
+    const result = await host.scheduler.analysis(uri);
+    const open = host.documents.get(uri)?.getText();
+    if (!result || open === undefined || result.set.file(uri)?.parsed.text !== open) return empty;
+    return feature(result);
+  } catch (err) {
+    host.connection.console.error(`apigw: a language feature failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return empty;
+  }
+}
