@@ -1,104 +1,23 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { lintText, looksLikeOpenApi } from './lint';
-import type { KindOverride } from './model/apiModel';
-import { displayPath, formatJson, formatSarif, formatText, type FileReport } from './cli/formatters';
-import { expandTargets, makeReader, MAX_FILE_BYTES } from './cli/files';
+import { UsageError } from './cli/args';
+import { lintCommand, LINT_USAGE } from './cli/lintCommand';
+import { mockCommand, MOCK_USAGE } from './cli/mockCommand';
 import { version } from '../../package.json';
 
-const USAGE = `Usage: apigw lint [options] <file|dir|glob>...
+const USAGE = `Usage: apigw <command> [options]
 
-Checks OpenAPI definitions for API Gateway: every x-amazon-apigateway-* extension,
-integrations, authorizers, mappings, paths and $refs.
+Commands:
+  lint   check OpenAPI definitions for API Gateway (apigw lint --help)
+  mock   serve an API locally the way API Gateway would (apigw mock --help)
 
 Options:
-  --format text|json|sarif   output format (default: text)
-  --api-kind auto|rest|http  which API Gateway flavour the files target (default: auto)
-  --allow-remote-refs        follow $refs to http(s) URLs
-  -h, --help                 show this help
-  -v, --version              show the version
-
-Exit status: 0 no errors, 1 errors found, 2 usage or file error.
+  -h, --help      show this help
+  -v, --version   show the version
 `;
 
-interface LintArgs {
-  format: 'text' | 'json' | 'sarif';
-  apiKind: KindOverride;
-  allowRemoteRefs: boolean;
-  inputs: string[];
-}
-
-class UsageError extends Error {}
-
-function parseLintArgs(argv: readonly string[]): LintArgs {
-  const args: LintArgs = { format: 'text', apiKind: 'auto', allowRemoteRefs: false, inputs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
-      args.format = v;
-    } else if (flag === '--api-kind') {
-      const v = value();
-      if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
-      args.apiKind = v;
-    } else if (flag === '--allow-remote-refs') args.allowRemoteRefs = true;
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
-    else args.inputs.push(a);
-  }
-  if (args.inputs.length === 0) throw new UsageError('no file, directory or glob given');
-  return args;
-}
-
-async function lint(argv: readonly string[]): Promise<number> {
-  const args = parseLintArgs(argv);
-  const { targets, missing } = await expandTargets(args.inputs);
-  let ioFailure = missing.length > 0;
-  for (const m of missing) process.stderr.write(`apigw: ${m}: no such file or directory (or nothing matches the glob)\n`);
-  const read = makeReader(args.allowRemoteRefs);
-  const reports: FileReport[] = [];
-  for (const target of targets) {
-    let text: string;
-    try {
-      const stat = await fs.stat(target.display);
-      if (stat.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; API Gateway imports at most 6 MB`);
-      text = await fs.readFile(target.display, 'utf8');
-    } catch (err) {
-      process.stderr.write(`apigw: ${target.display}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
-      ioFailure = true;
-      continue;
-    }
-    if (!target.explicit && !looksLikeOpenApi(text)) continue;
-    const uri = pathToFileURL(path.resolve(target.display)).toString();
-    const result = await lintText(uri, text, read, { apiKind: args.apiKind, allowRemoteRefs: args.allowRemoteRefs });
-    const byFile = new Map<string, FileReport>();
-    const reportFor = (fileUri: string) => {
-      let r = byFile.get(fileUri);
-      if (!r) {
-        r = { file: fileUri === uri ? target.display : displayPath(fileUri), diagnostics: [] };
-        byFile.set(fileUri, r);
-      }
-      return r;
-    };
-    reportFor(uri);
-    for (const d of result.diagnostics) reportFor(d.uri).diagnostics.push(d);
-    for (const r of byFile.values()) {
-      // A file referenced by several entry documents is reported once.
-      if (!reports.some((x) => x.file === r.file)) reports.push(r);
-    }
-  }
-  const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports);
-  process.stdout.write(out);
-  if (ioFailure) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
-}
+const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
+  lint: { run: lintCommand, usage: LINT_USAGE },
+  mock: { run: mockCommand, usage: MOCK_USAGE },
+};
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -110,12 +29,21 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  if (command !== 'lint') throw new UsageError(`unknown command '${command}' (available: lint)`);
+  const entry = COMMANDS[command];
+  if (!entry) throw new UsageError(`unknown command '${command}' (available: ${Object.keys(COMMANDS).join(', ')})`);
   if (rest.includes('-h') || rest.includes('--help')) {
-    process.stdout.write(USAGE);
+    process.stdout.write(entry.usage);
     return 0;
   }
-  return lint(rest);
+  try {
+    return await entry.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) process.stderr.write(`apigw: ${err.message}\n\n${entry.usage}`);
+    // A system error (missing file, port in use) needs its message, not a stack.
+    else if (err instanceof Error && 'code' in err) process.stderr.write(`apigw: ${err.message}\n`);
+    else process.stderr.write(`apigw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(
@@ -123,8 +51,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`apigw: ${err.message}\n\n${USAGE}`);
-    else process.stderr.write(`apigw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(`apigw: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
     process.exitCode = 2;
   },
 );
