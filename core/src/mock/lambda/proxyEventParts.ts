@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { localRegion } from './localAccount';
+import type { MockRequest, RouteInfo } from './types';
+
+/*
+ * The pieces the Lambda proxy events of both payload versions are built from.
+ */
+
+export const PROTOCOL = 'HTTP/1.1';
+
+export interface MultiMaps {
+  /** The last value of each name: what payload 1.0 puts in `headers` and `queryStringParameters`. */
+  last: Record<string, string>;
+  all: Record<string, string[]>;
+}
+
+/** Names kept as written (payload 1.0 keeps the client's letter case); null when there are none. */
+export function multiMaps(pairs: ReadonlyArray<readonly [string, string]>): MultiMaps | null {
+  if (pairs.length === 0) return null;
+  const all = groupValues(pairs);
+  return { last: recordOf([...all].map(([name, values]) => [name, values[values.length - 1]])), all: recordOf(all) };
+}
+
+/** Values by name, in order; a Map, so names such as `constructor` or `__proto__` are plain names. */
+export function groupValues(pairs: ReadonlyArray<readonly [string, string]>): Map<string, string[]> {
+  const all = new Map<string, string[]>();
+  for (const [name, value] of pairs) {
+    const values = all.get(name);
+    if (values === undefined) all.set(name, [value]);
+    else values.push(value);
+  }
+  return all;
+}
+
+/** A record with every name as an own property (`__proto__` included, which assignment would swallow). */
+export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  return Object.fromEntries(entries) as Record<string, T>;
+}
+
+/** The query string as name/value pairs, decoded as a form is (`+` is a space), in order. */
+export function queryPairs(raw: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const part of raw.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    pairs.push(eq < 0 ? [decodeQuery(part), ''] : [decodeQuery(part.slice(0, eq)), decodeQuery(part.slice(eq + 1))]);
+  }
+  return pairs;
+}
+
+function decodeQuery(text: string): string {
+  const spaced = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    // A stray `%` that starts no escape: API Gateway passes it through rather than rejecting the request.
+    return spaced;
+  }
+}
+
+/** The last value of a header, whatever its letter case. */
+export function headerValue(req: MockRequest, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let found: string | undefined;
+  for (const [n, v] of req.headers) if (n.toLowerCase() === lower) found = v;
+  return found;
+}
+
+/** `$context.requestTime`: `09/Apr/2015:12:34:56 +0000`. */
+export function requestTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
+/**
+ * The host the client called, as `$context.domainName` is; without a Host header, the
+ * execute-api name the API would have. A port is not part of a domain name.
+ */
+export function domainOf(req: MockRequest, route: RouteInfo): { domainName: string; domainPrefix: string } {
+  const host = headerValue(req, 'host')?.replace(/:\d+$/, '');
+  const domainName = host !== undefined && host !== '' ? host : `${route.apiId}.execute-api.${localRegion()}.amazonaws.com`;
+  return { domainName, domainPrefix: domainName.split('.')[0] };
+}
+
+/** `$context.extendedRequestId` has the form `HiNnXXJkoAGF3fQ=`; derived so that one request always gives the same. */
+export function extendedRequestId(requestId: string): string {
+  return createHash('sha256').update(requestId).digest('base64').slice(0, 15) + '=';
+}
+
+/** The path as the client wrote it: a named stage is its first segment, `$default` is not. */
+export function stagePath(stage: string, path: string): string {
+  return stage === '$default' ? path : `/${stage}${path}`;
+}
+
+export function nullIfEmpty(record: Readonly<Record<string, string>>): Record<string, string> | null {
+  return Object.keys(record).length === 0 ? null : { ...record };
+}
+
+function mediaType(req: MockRequest): string | undefined {
+  return headerValue(req, 'content-type')?.split(';')[0].trim().toLowerCase();
+}
+
+/** REST: the body goes base64-encoded when its Content-Type matches one of the API's binary media types. */
+export function restBodyIsBinary(req: MockRequest, binaryMediaTypes: readonly string[]): boolean {
+  const type = mediaType(req);
+  return binaryMediaTypes.some((pattern) => {
+    const p = pattern.trim().toLowerCase();
+    if (p === '*/*') return true;
+    if (type === undefined) return false;
+    return p.endsWith('/*') ? type.startsWith(p.slice(0, -1)) : p === type;
+  });
+}
+
+/**
+ * HTTP APIs have no binary media types: a body goes as text only for these content types, and
+ * base64-encoded for every other one, a missing Content-Type and form posts included (observed at AWS).
+ */
+export function httpApiBodyIsBinary(req: MockRequest): boolean {
+  const type = mediaType(req);
+  if (type === undefined) return true;
+  return !(type.startsWith('text/') || type === 'application/json' || type === 'application/xml' || type === 'application/javascript');
+}
+
+export function bodyText(body: Buffer, binary: boolean): string {
+  return binary ? body.toString('base64') : body.toString('utf8');
+}
