@@ -34,6 +34,7 @@
  */
 export { buildHttpApiEventV1, buildRestProxyEvent } from './restProxyEvent';
 export { buildHttpApiEventV2 } from './httpApiEventV2';
+export { mapProxyResult } from './proxyResult';
 export type {
   HttpApiEventV2,
   InvokeContext,
