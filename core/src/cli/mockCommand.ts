@@ -1,0 +1,143 @@
+import * as path from 'node:path';
+import type { KindOverride } from '../model/apiModel';
+import { createLambdaRunner } from '../mock/lambda/lambdaRunner';
+import { CONFIG_FILE_NAME } from '../mock/lambda/handlerConfig';
+import { readMockConfig } from '../mock/mockConfig';
+import { sampleCurlLines } from '../mock/sampleRequests';
+import { isLoopback, startMockServer } from '../mock/server';
+import { UsageError, walkArgs } from './args';
+
+export const MOCK_USAGE = `Usage: apigw mock [options] <api.yaml>
+
+Serves the API locally the way API Gateway would: routing, MOCK integrations with their
+mapping templates, HTTP and Lambda integrations, request validation, gateway responses.
+
+Options:
+  --port N                   port to listen on (default: 3000; 0 picks a free one)
+  --host HOST                address to bind (default: 127.0.0.1)
+  --stage NAME               stage name (default: dev for REST APIs, $default for HTTP APIs)
+  --stage-var NAME=VALUE     a stage variable (repeatable; overrides the config file)
+  --config FILE              config file (default: ${CONFIG_FILE_NAME} beside the API file)
+  --api-kind auto|rest|http  REST API or HTTP API (default: detected from the file)
+  --watch                    reload the definition and the Lambda handlers when files change
+  -h, --help                 show this help
+
+Prints one JSON access-log line per request on stdout; notes on what the emulator
+approximated or skipped go to stderr. Ctrl-C stops it.
+`;
+
+interface MockArgs {
+  file: string;
+  port: number;
+  host: string;
+  stage: string | undefined;
+  stageVariables: Record<string, string>;
+  config: string | undefined;
+  apiKind: KindOverride;
+  watch: boolean;
+}
+
+function parseMockArgs(argv: readonly string[]): MockArgs {
+  const files: string[] = [];
+  const args: MockArgs = { file: '', port: 3000, host: '127.0.0.1', stage: undefined, stageVariables: {}, config: undefined, apiKind: 'auto', watch: false };
+  walkArgs(
+    argv,
+    (r) => {
+      switch (r.flag) {
+        case '--port': {
+          const v = r.value();
+          const port = Number(v);
+          if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${v}'`);
+          args.port = port;
+          return true;
+        }
+        case '--host':
+          args.host = r.value();
+          return true;
+        case '--stage': {
+          const v = r.value();
+          if (v !== '$default' && !/^[A-Za-z0-9_-]{1,128}$/.test(v)) throw new UsageError(`--stage takes letters, digits, - and _ (or $default), not '${v}'`);
+          args.stage = v;
+          return true;
+        }
+        case '--stage-var': {
+          const v = r.value();
+          const eq = v.indexOf('=');
+          if (eq <= 0) throw new UsageError(`--stage-var takes NAME=VALUE, not '${v}'`);
+          args.stageVariables[v.slice(0, eq)] = v.slice(eq + 1);
+          return true;
+        }
+        case '--config':
+          args.config = r.value();
+          return true;
+        case '--api-kind': {
+          const v = r.value();
+          if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
+          args.apiKind = v;
+          return true;
+        }
+        case '--watch':
+          args.watch = true;
+          return true;
+        default:
+          return false;
+      }
+    },
+    (a) => files.push(a),
+  );
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no API definition given' : 'give one API definition');
+  args.file = files[0];
+  return args;
+}
+
+/** `apigw mock`: runs until Ctrl-C or SIGTERM, then resolves with exit status 0. */
+export async function mockCommand(argv: readonly string[]): Promise<number> {
+  const args = parseMockArgs(argv);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const err = (line: string) => process.stderr.write(`apigw mock: ${line}\n`);
+  const configFile = args.config ?? path.join(path.dirname(path.resolve(args.file)), CONFIG_FILE_NAME);
+  const config = await readMockConfig(configFile, args.config !== undefined);
+  const lambda = await createLambdaRunner({ workspaceRoot: process.cwd(), apiFile: path.resolve(args.file), configFile: args.config, trusted: true, log: err });
+  let server;
+  try {
+    server = await startMockServer({
+      file: args.file,
+      host: args.host,
+      port: args.port,
+      stage: args.stage ?? config.stage,
+      stageVariables: { ...config.stageVariables, ...args.stageVariables },
+      apiKind: args.apiKind,
+      lambda,
+      watch: args.watch,
+      onAccessLog: (entry) => out(JSON.stringify(entry)),
+      log: err,
+    });
+  } catch (e) {
+    await lambda.close();
+    throw e;
+  }
+  const { api, errors, warnings } = server.current();
+  const stage = args.stage ?? config.stage ?? (api.kind === 'HTTP' ? '$default' : 'dev');
+  const base = stage === '$default' ? server.url : `${server.url}/${stage}`;
+  out(`listening on ${server.url}`);
+  out(`${api.kind === 'HTTP' ? 'HTTP API' : 'REST API'} '${api.title}', ${api.operations.length} methods, stage ${stage}${stage === '$default' ? '' : ` (${base}/... or ${server.url}/...)`}`);
+  if (errors > 0 || warnings > 0) {
+    err(`${args.file}: ${errors} lint error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (apigw lint ${args.file}); serving what can be served`);
+  }
+  if (!isLoopback(server.host)) err(`warning: bound to ${server.host}: other machines can reach this emulator and the handlers it runs`);
+  out('try:');
+  for (const line of sampleCurlLines(api, base)) out(`  ${line}`);
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await Promise.all([server.close(), lambda.close()]);
+  return 0;
+}

@@ -1,0 +1,15 @@
+import { addNote, type Exchange } from './exchange';
+import { jsonResponse, type MockResponse } from './response';
+
+/**
+ * The emulator's answer for an integration it cannot run locally: 501 with a message that
+ * names the integration and says how to try the method locally. It is the emulator
+ * speaking, not an API Gateway error, so no gateway response applies.
+ */
+export function notEmulated(exchange: Exchange, what: string, hint: string): MockResponse {
+  const op = exchange.operation;
+  const route = op ? `${op.method} ${op.resourcePath}` : exchange.request.method;
+  const message = `Not emulated locally: ${what} of ${route}. ${hint}`;
+  addNote(exchange, `${what} not emulated (501)`);
+  return jsonResponse(501, { message });
+}

@@ -1,0 +1,95 @@
+import { buildContext } from './context';
+import { compressResponse, decompressRequest } from './compression';
+import type { MockApi } from './definition';
+import { addNote, type Exchange, type MockSettings } from './exchange';
+import { GATEWAY_ERRORS, gatewayResponse, isGatewayError, type GatewayError } from './gatewayResponses';
+import { runHttpIntegration } from './httpIntegration';
+import { runLambdaIntegration } from './lambdaIntegration';
+import { runMockIntegration } from './mockIntegration';
+import { notEmulated } from './notEmulated';
+import type { IncomingRequest } from './request';
+import type { MockResponse } from './response';
+import { validateRequest } from './requestValidation';
+import { resolveRoute } from './routing';
+
+/** The header that tells the client where the emulator approximated or skipped something. */
+export const NOTE_HEADER = 'x-apigw-mock-note';
+
+const SERVICE_HINT =
+  'Point the method at a local endpoint to try it here (type http_proxy with a uri such as http://127.0.0.1:4000/..., or a Lambda handler mapped in apigw.config.json), or call a deployed stage.';
+
+async function runIntegration(exchange: Exchange): Promise<MockResponse | GatewayError> {
+  const op = exchange.operation;
+  const integration = op?.integration;
+  if (!integration) {
+    addNote(exchange, "the method has no x-amazon-apigateway-integration: API Gateway refuses to deploy it ('No integration defined for method')");
+    return GATEWAY_ERRORS.configurationError();
+  }
+  switch (integration.type) {
+    case 'mock':
+      return runMockIntegration(exchange, integration);
+    case 'http':
+    case 'http_proxy':
+      if (exchange.api.kind === 'HTTP' && integration.connectionType === 'VPC_LINK') {
+        return notEmulated(exchange, `private integration (${integration.uri ?? 'VPC link'})`, SERVICE_HINT);
+      }
+      return runHttpIntegration(exchange, integration);
+    case 'aws':
+    case 'aws_proxy': {
+      if (integration.integrationSubtype) return notEmulated(exchange, `AWS service integration ${integration.integrationSubtype}`, SERVICE_HINT);
+      const lambda = await runLambdaIntegration(exchange, integration);
+      return lambda ?? notEmulated(exchange, `AWS service integration (${integration.uri ?? 'no uri'})`, SERVICE_HINT);
+    }
+    default:
+      addNote(exchange, `unknown integration type '${integration.type}'`);
+      return GATEWAY_ERRORS.configurationError();
+  }
+}
+
+/** Headers API Gateway puts on every response. */
+function stampResponse(exchange: Exchange, response: MockResponse): void {
+  const { request } = exchange;
+  if (exchange.api.kind === 'HTTP') response.headers.set('Apigw-Requestid', request.extendedRequestId);
+  else {
+    response.headers.set('x-amzn-RequestId', request.requestId);
+    response.headers.set('x-amz-apigw-id', request.extendedRequestId);
+  }
+  if (exchange.notes.length > 0) response.headers.set(NOTE_HEADER, exchange.notes.join('; '));
+}
+
+/** Handles one request the way API Gateway would: route, validate, integrate, map, answer. */
+export async function handleRequest(api: MockApi, settings: MockSettings, request: IncomingRequest): Promise<{ exchange: Exchange; response: MockResponse }> {
+  const route = resolveRoute(api, settings.stage, request.method, request.rawPath);
+  const op = route.operation;
+  const exchange: Exchange = {
+    request,
+    api,
+    settings,
+    operation: op,
+    pathParams: route.match?.params ?? {},
+    path: route.path,
+    context: buildContext({
+      request,
+      apiId: api.apiId,
+      accountId: settings.accountId,
+      stage: settings.stage,
+      path: request.rawPath,
+      resourcePath: op?.resourcePath ?? '',
+      resourceId: op?.resourceId ?? '',
+    }),
+    notes: [],
+    integrationLatencyMs: undefined,
+  };
+  let outcome: MockResponse | GatewayError;
+  if (!op) outcome = GATEWAY_ERRORS.routeNotFound();
+  else {
+    decompressRequest(exchange);
+    if (op.security.length > 0) addNote(exchange, `authorization not emulated: ${op.security.join(', ')} not checked`);
+    const invalid = api.kind === 'REST' ? validateRequest(op, request, (text) => addNote(exchange, text)) : undefined;
+    outcome = invalid ?? (await runIntegration(exchange));
+  }
+  const response = isGatewayError(outcome) ? gatewayResponse(exchange, outcome) : outcome;
+  compressResponse(exchange, response);
+  stampResponse(exchange, response);
+  return { exchange, response };
+}

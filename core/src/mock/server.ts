@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { QUOTAS } from '../catalog/quotas';
+import type { KindOverride } from '../model/apiModel';
+import { accessLogEntry, type AccessLogEntry } from './accessLog';
+import type { Exchange, MockSettings } from './exchange';
+import { GATEWAY_ERRORS, gatewayResponse } from './gatewayResponses';
+import { HeaderMap } from './headers';
+import { LOCAL_ACCOUNT_ID } from './lambda/localAccount';
+import { extendedRequestId } from './lambda/proxyEventParts';
+import type { LambdaRunner } from './lambda/types';
+import { loadDefinition, type LoadedDefinition } from './loadDefinition';
+import { buildContext } from './context';
+import { handleRequest, NOTE_HEADER } from './pipeline';
+import { parseQuery, splitTarget, type IncomingRequest } from './request';
+import type { MockResponse } from './response';
+
+export interface MockServerOptions {
+  /** The API definition to serve. */
+  file: string;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  stage?: string;
+  stageVariables?: Record<string, string>;
+  apiKind?: KindOverride;
+  /** Runs Lambda integrations; without one they answer 501. */
+  lambda?: LambdaRunner;
+  /** Reload the definition (and the Lambda handlers) when its files change. */
+  watch?: boolean;
+  /** One record per request, in API Gateway's JSON access-log shape. */
+  onAccessLog?: (entry: AccessLogEntry) => void;
+  /** Human-readable lines: reloads, and what the emulator approximated or skipped per request. */
+  log?: (line: string) => void;
+}
+
+export interface MockServer {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** The definition being served. */
+  current(): LoadedDefinition;
+  /** Re-reads the definition now, and asks the Lambda runner to reload its handlers. */
+  reload(): Promise<LoadedDefinition>;
+  close(): Promise<void>;
+}
+
+const LIMIT = QUOTAS.payloadBytes;
+
+/** Hosts a browser or another machine cannot reach: anything else is worth a warning. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+function writeResponse(res: http.ServerResponse, method: string, response: MockResponse): void {
+  const flat: string[] = [];
+  for (const [name, values] of response.headers.entries()) {
+    if (name.toLowerCase() === 'content-length') continue;
+    for (const value of values) flat.push(name, value);
+  }
+  flat.push('Content-Length', String(response.body.length));
+  res.writeHead(response.status, flat);
+  res.end(method === 'HEAD' ? undefined : response.body);
+}
+
+function incoming(req: http.IncomingMessage, body: Buffer, receivedAt: number): IncomingRequest {
+  const { rawPath, rawQuery } = splitTarget(req.url ?? '/');
+  const requestId = randomUUID();
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    rawPath,
+    query: parseQuery(rawQuery),
+    headers: HeaderMap.fromRaw(req.rawHeaders),
+    body,
+    sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    protocol: `HTTP/${req.httpVersion}`,
+    requestId,
+    extendedRequestId: extendedRequestId(requestId),
+    receivedAt,
+  };
+}
+
+/** Starts the emulator for one definition; resolves once it is listening. */
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
+  let definition = await loadDefinition(options.file, options.apiKind);
+  const settings: MockSettings = {
+    stage: options.stage ?? (definition.api.kind === 'HTTP' ? '$default' : 'dev'),
+    stageVariables: options.stageVariables ?? {},
+    accountId: LOCAL_ACCOUNT_ID,
+    lambda: options.lambda,
+  };
+
+  const finish = (exchange: Exchange, res: http.ServerResponse, response: MockResponse) => {
+    writeResponse(res, exchange.request.method, response);
+    for (const note of exchange.notes) log(`note ${exchange.request.requestId} ${exchange.request.method} ${exchange.request.rawPath}: ${note}`);
+    options.onAccessLog?.(accessLogEntry(exchange, response, Date.now()));
+  };
+
+  /** Answers a request that never reached routing (too large, or an emulator fault). */
+  const early = (req: http.IncomingMessage, res: http.ServerResponse, receivedAt: number, build: (exchange: Exchange) => MockResponse) => {
+    const request = incoming(req, Buffer.alloc(0), receivedAt);
+    const api = definition.api;
+    const exchange: Exchange = {
+      request,
+      api,
+      settings,
+      operation: undefined,
+      pathParams: {},
+      path: request.rawPath,
+      context: buildContext({ request, apiId: api.apiId, accountId: settings.accountId, stage: settings.stage, path: request.rawPath, resourcePath: '', resourceId: '' }),
+      notes: [],
+      integrationLatencyMs: undefined,
+    };
+    finish(exchange, res, build(exchange));
+  };
+
+  const server = http.createServer((req, res) => {
+    const receivedAt = Date.now();
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > LIMIT) {
+      // Answer without reading a body API Gateway would never accept, then drop the connection.
+      res.setHeader('Connection', 'close');
+      early(req, res, receivedAt, (exchange) => gatewayResponse(exchange, GATEWAY_ERRORS.requestTooLarge()));
+      res.on('finish', () => req.destroy());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= LIMIT) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > LIMIT) {
+        early(req, res, receivedAt, (exchange) => gatewayResponse(exchange, GATEWAY_ERRORS.requestTooLarge()));
+        return;
+      }
+      const request = incoming(req, Buffer.concat(chunks), receivedAt);
+      handleRequest(definition.api, settings, request).then(
+        ({ exchange, response }) => finish(exchange, res, response),
+        (err: unknown) => {
+          log(`error ${request.requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+          early(req, res, receivedAt, (exchange) => {
+            const response = gatewayResponse(exchange, GATEWAY_ERRORS.configurationError());
+            response.headers.set(NOTE_HEADER, 'the emulator failed on this request (see its log)');
+            return response;
+          });
+        },
+      );
+    });
+    req.on('error', () => res.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let reloading: Promise<LoadedDefinition> | undefined;
+  const reload = async (): Promise<LoadedDefinition> => {
+    reloading ??= (async () => {
+      try {
+        const next = await loadDefinition(options.file, options.apiKind);
+        definition = next;
+        await options.lambda?.reload();
+        return next;
+      } finally {
+        reloading = undefined;
+      }
+    })();
+    return reloading;
+  };
+
+  const watchers: FSWatcher[] = [];
+  let debounce: NodeJS.Timeout | undefined;
+  const startWatching = () => {
+    for (const w of watchers.splice(0)) w.close();
+    const byDir = new Map<string, Set<string>>();
+    for (const f of definition.files) {
+      const names = byDir.get(path.dirname(f)) ?? new Set<string>();
+      names.add(path.basename(f));
+      byDir.set(path.dirname(f), names);
+    }
+    // Directories, not files: editors often save by writing a new file and renaming it over the old one.
+    for (const [dir, names] of byDir) {
+      try {
+        watchers.push(
+          watch(dir, (_event, name) => {
+            if (name !== null && !names.has(name.toString())) return;
+            clearTimeout(debounce);
+            debounce = setTimeout(() => {
+              reload().then(
+                (d) => {
+                  log(`reloaded ${options.file}: ${d.api.operations.length} methods, ${d.errors} lint errors`);
+                  startWatching();
+                },
+                (err: unknown) => log(`reload failed, still serving the previous definition: ${err instanceof Error ? err.message : String(err)}`),
+              );
+            }, 100);
+          }),
+        );
+      } catch (err) {
+        log(`cannot watch ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+  if (options.watch) startWatching();
+
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    current: () => definition,
+    reload,
+    async close() {
+      clearTimeout(debounce);
+      for (const w of watchers.splice(0)) w.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { HeaderMap } from './headers';
+
+export interface UpstreamRequest {
+  method: string;
+  url: URL;
+  headers: HeaderMap;
+  body: Buffer;
+  timeoutMs: number;
+}
+
+export type UpstreamOutcome =
+  | { kind: 'response'; status: number; headers: HeaderMap; body: Buffer }
+  | { kind: 'timeout' }
+  | { kind: 'error'; message: string };
+
+/** Hop-by-hop headers belong to one connection and are never forwarded. */
+export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']);
+
+/** Sends one request to an HTTP integration endpoint, giving up after `timeoutMs` as API Gateway does. */
+export function callUpstream(req: UpstreamRequest): Promise<UpstreamOutcome> {
+  return new Promise((resolve) => {
+    const outgoing: http.OutgoingHttpHeaders = {};
+    for (const [name, values] of req.headers.entries()) {
+      if (!HOP_BY_HOP.has(name.toLowerCase())) outgoing[name] = values.length === 1 ? values[0] : [...values];
+    }
+    if (req.body.length > 0) outgoing['Content-Length'] = String(req.body.length);
+    const client = req.url.protocol === 'https:' ? https : http;
+    let settled = false;
+    const finish = (outcome: UpstreamOutcome) => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      }
+    };
+    const call = client.request(req.url, { method: req.method, headers: outgoing }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => finish({ kind: 'response', status: res.statusCode ?? 502, headers: HeaderMap.fromRaw(res.rawHeaders), body: Buffer.concat(chunks) }));
+      res.on('error', (err) => finish({ kind: 'error', message: err.message }));
+    });
+    const timer = setTimeout(() => {
+      finish({ kind: 'timeout' });
+      call.destroy();
+    }, req.timeoutMs);
+    call.on('error', (err) => finish({ kind: 'error', message: err.message }));
+    call.end(req.body.length > 0 ? req.body : undefined);
+  });
+}
