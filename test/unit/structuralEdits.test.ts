@@ -155,9 +155,9 @@ describe('structural edits: insert into YAML and JSON keeping the style', () => 
   });
 
   it('reads the layout: line breaks and the indentation step', () => {
-    assert.deepEqual(layoutOf('a:\n    b:\n        c: 1\n'), { eol: '\n', unit: '    ' });
-    assert.deepEqual(layoutOf('a:\r\n  b: 1\r\n'), { eol: '\r\n', unit: '  ' });
-    assert.deepEqual(layoutOf('{\n\t"a": 1\n}'), { eol: '\n', unit: '\t' });
-    assert.deepEqual(layoutOf('a: 1'), { eol: '\n', unit: '  ' });
+    assert.deepEqual(layoutOf(parseText('a:\n    b:\n        c: 1\n')), { eol: '\n', unit: '    ' });
+    assert.deepEqual(layoutOf(parseText('a:\r\n  b: 1\r\n')), { eol: '\r\n', unit: '  ' });
+    assert.deepEqual(layoutOf(parseText('{\n\t"a": 1\n}')), { eol: '\n', unit: '\t' });
+    assert.deepEqual(layoutOf(parseText('a: 1')), { eol: '\n', unit: '  ' });
   });
 });

@@ -92,7 +92,7 @@ function columnOf(doc: ParsedText, offset: number): string {
  * it has (so e.g. `parameters` lands ahead of `responses`).
  */
 export function insertProperty(doc: ParsedText, obj: ObjectNode, key: string, value: DataValue, before: readonly string[] = []): TextEdit {
-  const layout = layoutOf(doc.text);
+  const layout = layoutOf(doc);
   const anchor = before.map((name) => getProperty(obj, name)).find((p) => p !== undefined);
   const beforeMember = anchor ? { start: anchor.offset, end: anchor.offset + anchor.length } : undefined;
   const json = doc.format === 'json';
@@ -113,7 +113,7 @@ function dashColumn(doc: ParsedText, item: ValueNode): string {
 
 /** Adds `values` after the last item of `arr`, in order. */
 export function appendItems(doc: ParsedText, arr: ArrayNode, values: readonly DataValue[]): TextEdit {
-  const layout = layoutOf(doc.text);
+  const layout = layoutOf(doc);
   const json = doc.format === 'json';
   if (isFlow(doc, arr)) {
     const render = (indent: string) =>

@@ -1,3 +1,5 @@
+import type { ParsedText } from '../document/parse';
+
 /**
  * How a text is laid out, so that inserted lines look like their neighbours: the line
  * break it uses and the indentation step of its nesting.
@@ -11,7 +13,19 @@ export interface TextLayout {
 /** Enough lines to see the indentation habit of a file without scanning a huge one. */
 const SAMPLE_LINES = 2000;
 
-export function layoutOf(text: string): TextLayout {
+/** One layout per parsed text: a fix that touches a thousand operations asks a thousand times. */
+const cache = new WeakMap<ParsedText, TextLayout>();
+
+export function layoutOf(doc: ParsedText): TextLayout {
+  let layout = cache.get(doc);
+  if (!layout) {
+    layout = measureLayout(doc.text);
+    cache.set(doc, layout);
+  }
+  return layout;
+}
+
+function measureLayout(text: string): TextLayout {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let smallest = Infinity;
   let previous = 0;
@@ -20,11 +34,14 @@ export function layoutOf(text: string): TextLayout {
   for (let n = 0; n < SAMPLE_LINES && lineStart < text.length; n++) {
     let end = text.indexOf('\n', lineStart);
     if (end < 0) end = text.length;
-    const line = text.slice(lineStart, end);
+    // Only the leading whitespace matters; a minified JSON line may be megabytes long.
+    let i = lineStart;
+    while (i < end && text[i] === ' ') i++;
+    const blank = i === end || text[i] === '\r';
+    const indent = i - lineStart;
+    if (text[lineStart] === '\t') tabs++;
     lineStart = end + 1;
-    if (line.trim() === '') continue;
-    if (line.startsWith('\t')) tabs++;
-    const indent = /^ */.exec(line)![0].length;
+    if (blank) continue;
     // The step is the smallest increase from one line to the next, not the smallest indent:
     // a file may nest everything under one key at 4 and still step by 2 below it.
     if (indent > previous) smallest = Math.min(smallest, indent - previous);

@@ -1,5 +1,5 @@
 import type { ParsedText } from '../document/parse';
-import type { PropertyNode, ValueNode } from '../document/types';
+import type { ValueNode } from '../document/types';
 
 export interface FoldingRange {
   startLine: number;
@@ -12,38 +12,42 @@ export interface FoldingRange {
  * line of its key; a bracketed one ends above its closing bracket, so that stays visible.
  */
 export function foldingRanges(doc: ParsedText): FoldingRange[] {
+  const { text, lines } = doc;
   const byStart = new Map<number, number>();
+  // Of the strings, only block scalars (`|`, `>`) span lines often enough to be worth a look.
+  const foldable = (node: ValueNode) => node.kind === 'object' || node.kind === 'array' || (node.kind === 'string' && (text[node.offset] === '|' || text[node.offset] === '>'));
   const add = (startOffset: number, node: ValueNode) => {
-    const startLine = doc.lines.positionAt(startOffset).line;
+    const startLine = lines.positionAt(startOffset).line;
     const last = node.offset + node.length - 1;
-    const opener = doc.text[node.offset];
-    const bracketed = (node.kind === 'object' && opener === '{') || (node.kind === 'array' && opener === '[');
-    const endLine = doc.lines.positionAt(last).line - (bracketed ? 1 : 0);
-    // Two regions on one line (`- - a`, `[{`): the outer one is the one to fold.
+    const bracketed = text[node.offset] === '{' || text[node.offset] === '[';
+    const endLine = lines.positionAt(last).line - (bracketed ? 1 : 0);
+    // Two regions on one line (`key: [{`): the outer one is the one to fold.
     if (endLine > startLine && endLine > (byStart.get(startLine) ?? -1)) byStart.set(startLine, endLine);
   };
-  const stack: Array<{ node: ValueNode; from: number }> = doc.root ? [{ node: doc.root, from: doc.root.offset }] : [];
-  const seen = new Set<ValueNode>();
-  while (stack.length > 0) {
-    const { node, from } = stack.pop() as { node: ValueNode; from: number };
-    if (seen.has(node)) continue;
-    seen.add(node);
+  const stack: ValueNode[] = [];
+  const root = doc.root;
+  if (root) {
     // A block YAML root would start on its first key's line and hide that key's own region.
-    const blockRoot = node === doc.root && doc.text[node.offset] !== '{' && doc.text[node.offset] !== '[';
-    if (!blockRoot && (node.kind === 'string' || node.kind === 'object' || node.kind === 'array')) add(from, node);
-    for (const child of childrenOf(node)) stack.push(child);
+    if (text[root.offset] === '{' || text[root.offset] === '[') add(root.offset, root);
+    stack.push(root);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop() as ValueNode;
+    // An aliased node (its parent is elsewhere) is folded where it is anchored, not here.
+    if (node.kind === 'object') {
+      for (const p of node.properties) {
+        const value = p.valueNode;
+        if (value === undefined || value.parent !== p || !foldable(value)) continue;
+        add(p.offset, value);
+        stack.push(value);
+      }
+    } else if (node.kind === 'array') {
+      for (const item of node.items) {
+        if (item.parent !== node || !foldable(item)) continue;
+        add(item.offset, item);
+        stack.push(item);
+      }
+    }
   }
   return [...byStart].map(([startLine, endLine]) => ({ startLine, endLine })).sort((a, b) => a.startLine - b.startLine);
-}
-
-/** The values under a collection, each with where its region starts (its key, if any). */
-function childrenOf(node: ValueNode): Array<{ node: ValueNode; from: number }> {
-  if (node.kind === 'object') return node.properties.flatMap(ownValue);
-  if (node.kind === 'array') return node.items.filter((item) => item.parent === node).map((item) => ({ node: item, from: item.offset }));
-  return [];
-}
-
-/** An alias brings in a node that belongs where it is anchored; it is folded there. */
-function ownValue(p: PropertyNode): Array<{ node: ValueNode; from: number }> {
-  return p.valueNode && p.valueNode.parent === p ? [{ node: p.valueNode, from: p.offset }] : [];
 }
