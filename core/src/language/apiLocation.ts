@@ -62,9 +62,12 @@ export function locate(segments: readonly string[]): ApiLocation {
   for (let i = 0; i < segments.length; i++) {
     const name = segments[i];
     if (!name.startsWith(EXTENSION_PREFIX)) continue;
-    // The ANY method is an operation written as an extension: what is inside it is an operation's content.
-    if (name === ANY_METHOD && i === 2 && segments[0] === 'paths') continue;
     const spec = findExtension(name);
+    // The ANY method is an operation written as an extension: past its own few fields, what is inside it is an operation's content.
+    if (name === ANY_METHOD && i === 2 && segments[0] === 'paths') {
+      const rest = segments.slice(3);
+      if (rest.length > 1 || (rest.length === 1 && spec?.value.properties?.[rest[0]] === undefined)) continue;
+    }
     const placement = placementOf(segments.slice(0, i));
     if (spec && placement) {
       extension = { spec, at: segments.slice(0, i + 1), inner: segments.slice(i + 1), placement };

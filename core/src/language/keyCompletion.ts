@@ -289,7 +289,8 @@ export function keyCompletions(env: CompletionEnv): CompletionEntry[] {
   const { path, location } = env;
   if (isSecurityRequirement(path)) return schemeNames(env);
   if (isSchemeMap(path)) return schemeSnippets(env);
-  if (location.extension) return extensionKeys(env, location.extension);
+  // The ANY method is both an operation and an extension: as an operation it gets every key.
   if (location.placement) return placementKeys(env, location.placement);
+  if (location.extension) return extensionKeys(env, location.extension);
   return [];
 }
