@@ -2,7 +2,9 @@ import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerApiTreeRequest } from './apiTreeRequest';
 import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { readSettings, type Settings } from './settings';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
@@ -45,6 +47,8 @@ const scheduler = new DiagnosticsScheduler({
 registerApiTreeRequest(connection, { analysis: (uri) => scheduler.analysis(uri), openText: (uri) => documents.get(uri)?.getText(), settings: clientSettings });
 const navigationCapabilities = registerNavigation(connection, documents, scheduler);
 const codeActionCapabilities = registerCodeActions(connection, documents, scheduler);
+const completionCapabilities = registerCompletion(connection, documents, scheduler);
+const hoverCapabilities = registerHover(connection, documents, scheduler);
 
 connection.onInitialize((params) => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -54,6 +58,8 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       ...navigationCapabilities(params.capabilities),
       ...codeActionCapabilities(params.capabilities),
+      ...completionCapabilities,
+      ...hoverCapabilities,
     },
     serverInfo: { name: 'apigw-language-server' },
   };
