@@ -32,6 +32,7 @@
  * entry is childRunner.ts: from out/ it is found beside this code; bundled, it must be the
  * separate entry point dist/lambdaChild.js beside the bundle that includes this module.
  */
+export { createLambdaRunner } from './lambdaRunner';
 export { functionRefFromUri } from './functionRef';
 export { buildHttpApiEventV1, buildRestProxyEvent } from './restProxyEvent';
 export { buildHttpApiEventV2 } from './httpApiEventV2';
