@@ -51,7 +51,12 @@ function functionsOf(root: ValueNode | undefined, file: string): Omit<SamFunctio
       for (const variable of variables?.properties ?? []) {
         const value = plain(variable.valueNode);
         if (value !== undefined) env[variable.keyNode.value] = String(value);
-        else problems.push(`${file}: ${logicalId} Environment.Variables.${variable.keyNode.value} is a CloudFormation expression and stays unset locally; map the function in apigw.config.json with "env" to set it`);
+        else {
+          problems.push(
+            `${file}: ${logicalId} Environment.Variables.${variable.keyNode.value} is a CloudFormation expression and stays unset locally; ` +
+              'to set it, map the function in apigw.config.json (an entry there replaces the template\'s) with "handler" and "env"',
+          );
+        }
       }
     }
     const timeout = plain(setting('Timeout'));
