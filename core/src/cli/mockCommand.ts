@@ -90,11 +90,34 @@ function parseMockArgs(argv: readonly string[]): MockArgs {
   return args;
 }
 
+/** Lines written together once per event-loop turn: one write per burst of requests, not one per line. */
+function batchedLines(stream: NodeJS.WritableStream): { write: (line: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length > 0) stream.write(pending.join(''));
+    pending = [];
+  };
+  return {
+    write(line) {
+      pending.push(`${line}\n`);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 /** `apigw mock`: runs until Ctrl-C or SIGTERM, then resolves with exit status 0. */
 export async function mockCommand(argv: readonly string[]): Promise<number> {
   const args = parseMockArgs(argv);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`apigw mock: ${line}\n`);
+  const accessLog = batchedLines(process.stdout);
+  const notes = batchedLines(process.stderr);
   const configFile = args.config ?? path.join(path.dirname(path.resolve(args.file)), CONFIG_FILE_NAME);
   const config = await readMockConfig(configFile, args.config !== undefined);
   const lambda = await createLambdaRunner({ workspaceRoot: process.cwd(), apiFile: path.resolve(args.file), configFile: args.config, trusted: true, log: err });
@@ -109,8 +132,8 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
       apiKind: args.apiKind,
       lambda,
       watch: args.watch,
-      onAccessLog: (entry) => out(JSON.stringify(entry)),
-      log: err,
+      onAccessLog: (entry) => accessLog.write(JSON.stringify(entry)),
+      log: (line) => notes.write(`apigw mock: ${line}`),
     });
   } catch (e) {
     await lambda.close();
@@ -139,5 +162,7 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   await Promise.all([server.close(), lambda.close()]);
+  accessLog.flush();
+  notes.flush();
   return 0;
 }

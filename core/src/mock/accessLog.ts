@@ -1,4 +1,4 @@
-import { requestTime } from './lambda/proxyEventParts';
+import { requestTime } from './context';
 import type { Exchange } from './exchange';
 import type { MockResponse } from './response';
 

@@ -25,6 +25,17 @@ class ApiGatewayCompile extends Compile {
   foreachCapped = false;
   private slots = 0;
 
+  /** Forgets the state of the previous render (locals, loop and stop flags, macros it defined). */
+  reset(): void {
+    this.foreachCapped = false;
+    this.local = {};
+    this.conditions = [];
+    this.contextId = '';
+    this.defines = {};
+    this.macrosStore = {};
+    this.runState = { stop: false, break: false };
+  }
+
   protected override getReferences(ast: VELOCITY_AST, isVal?: boolean): string {
     const value = super.getReferences(ast, isVal) as unknown;
     // Only values written to the output print the Java way; expressions keep the objects.
@@ -55,22 +66,27 @@ class ApiGatewayCompile extends Compile {
   }
 }
 
-const parsedTemplates = new Map<string, VELOCITY_AST[]>();
+const compiled = new Map<string, ApiGatewayCompile>();
 
-function parsed(template: string): VELOCITY_AST[] {
-  let asts = parsedTemplates.get(template);
-  if (!asts) {
+/**
+ * The compiled template, reused across requests: rendering is synchronous, so one instance
+ * per template is never used by two renders at once; `reset` clears what a render leaves.
+ */
+function compiledTemplate(template: string): ApiGatewayCompile {
+  let compile = compiled.get(template);
+  if (!compile) {
     // Templates come from the definition; the bound only matters across many reloads.
-    if (parsedTemplates.size > 2000) parsedTemplates.clear();
-    asts = parse(template);
-    parsedTemplates.set(template, asts);
+    if (compiled.size > 2000) compiled.clear();
+    compile = new ApiGatewayCompile(parse(template), { customMethodHandlers: JAVA_METHODS });
+    compiled.set(template, compile);
   }
-  return asts;
+  compile.reset();
+  return compile;
 }
 
 /** Renders a mapping template. Throws on a syntax error or a failing method, as API Gateway fails the request. */
 export function renderTemplate(template: string, variables: TemplateVariables): RenderResult {
-  const compile = new ApiGatewayCompile(parsed(template), { customMethodHandlers: JAVA_METHODS });
+  const compile = compiledTemplate(template);
   const output = compile.render({ input: variables.input, context: variables.context, stageVariables: variables.stageVariables, util: variables.util });
   const notes = compile.foreachCapped ? [`#foreach stopped after ${FOREACH_LIMIT} iterations, as API Gateway stops it`] : [];
   return { output, notes };
