@@ -253,6 +253,11 @@ describe('HTTP integrations (HTTP API)', () => {
     assert.deepEqual(await res.json(), { message: 'Service Unavailable' });
   });
 
+  it('says that x-amazon-apigateway-cors is not emulated when a browser origin calls', async () => {
+    const res = await fetch(`${h.url}/items/1`, { headers: { Origin: 'http://localhost:5173' } });
+    assert.match(res.headers.get('x-apigw-mock-note') ?? '', /x-amazon-apigateway-cors not emulated/);
+  });
+
   it('answers 501 for an AWS service subtype integration', async () => {
     const res = await fetch(`${h.url}/queue`, { method: 'POST', body: 'x' });
     assert.equal(res.status, 501);

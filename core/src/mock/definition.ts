@@ -84,6 +84,8 @@ export interface MockApi {
   binaryMediaTypes: string[];
   /** Bytes; undefined when compression is off. */
   minimumCompressionSize: number | undefined;
+  /** HTTP APIs: `x-amazon-apigateway-cors` is set (and not emulated). */
+  cors: boolean;
 }
 
 function shortHash(text: string, length: number): string {
@@ -240,5 +242,6 @@ export function buildMockApi(model: ApiModel, set: DocumentSet): MockApi {
     gatewayResponses: model.kind === 'REST' ? gatewayResponsesOf(root) : new Map(),
     binaryMediaTypes: model.kind === 'REST' ? asTextList(toValue(getProperty(root, 'x-amazon-apigateway-binary-media-types')?.valueNode).value) : [],
     minimumCompressionSize: model.kind === 'REST' && compression !== undefined && compression >= 0 ? compression : undefined,
+    cors: model.kind === 'HTTP' && getProperty(root, 'x-amazon-apigateway-cors') !== undefined,
   };
 }

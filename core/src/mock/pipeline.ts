@@ -80,6 +80,7 @@ export async function handleRequest(api: MockApi, settings: MockSettings, reques
     notes: [],
     integrationLatencyMs: undefined,
   };
+  if (api.cors && request.headers.has('origin')) addNote(exchange, 'x-amazon-apigateway-cors not emulated: no CORS headers are added and preflight requests are not answered');
   let outcome: MockResponse | GatewayError;
   if (!op) outcome = GATEWAY_ERRORS.routeNotFound();
   else {
