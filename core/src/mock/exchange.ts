@@ -1,4 +1,4 @@
-import type { ContextOverrides } from './context';
+import { buildContext, type ContextOverrides } from './context';
 import type { MockApi, MockOperation } from './definition';
 import type { IncomingRequest } from './request';
 import type { LambdaRunner } from './lambda/types';
@@ -31,4 +31,33 @@ export interface Exchange {
 
 export function addNote(exchange: Exchange, note: string): void {
   if (!exchange.notes.includes(note)) exchange.notes.push(note);
+}
+
+/** A new exchange for a request; without a route it is one that reached no method. */
+export function createExchange(
+  api: MockApi,
+  settings: MockSettings,
+  request: IncomingRequest,
+  route: { operation: MockOperation | undefined; pathParams: Record<string, string>; path: string } = { operation: undefined, pathParams: {}, path: request.rawPath },
+): Exchange {
+  const op = route.operation;
+  return {
+    request,
+    api,
+    settings,
+    operation: op,
+    pathParams: route.pathParams,
+    path: route.path,
+    context: buildContext({
+      request,
+      apiId: api.apiId,
+      accountId: settings.accountId,
+      stage: settings.stage,
+      path: request.rawPath,
+      resourcePath: op?.resourcePath ?? '',
+      resourceId: op?.resourceId ?? '',
+    }),
+    notes: [],
+    integrationLatencyMs: undefined,
+  };
 }

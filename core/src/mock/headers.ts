@@ -52,13 +52,6 @@ export class HeaderMap {
     return out;
   }
 
-  /** Name to all values: `multiValueHeaders`. */
-  toMulti(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const e of this.byLower.values()) setEntry(out, e.name, [...e.values]);
-    return out;
-  }
-
   clone(): HeaderMap {
     const copy = new HeaderMap();
     for (const [lower, e] of this.byLower) copy.byLower.set(lower, { name: e.name, values: [...e.values] });

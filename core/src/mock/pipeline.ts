@@ -1,7 +1,6 @@
-import { buildContext } from './context';
 import { compressResponse, decompressRequest } from './compression';
 import type { MockApi } from './definition';
-import { addNote, type Exchange, type MockSettings } from './exchange';
+import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
 import { GATEWAY_ERRORS, gatewayResponse, isGatewayError, type GatewayError } from './gatewayResponses';
 import { runHttpIntegration } from './httpIntegration';
 import { runLambdaIntegration } from './lambdaIntegration';
@@ -46,8 +45,8 @@ async function runIntegration(exchange: Exchange): Promise<MockResponse | Gatewa
   }
 }
 
-/** Headers API Gateway puts on every response. */
-function stampResponse(exchange: Exchange, response: MockResponse): void {
+/** Headers API Gateway puts on every response, and the note header when there are notes. */
+export function stampResponse(exchange: Exchange, response: MockResponse): void {
   const { request } = exchange;
   if (exchange.api.kind === 'HTTP') response.headers.set('Apigw-Requestid', request.extendedRequestId);
   else {
@@ -61,25 +60,7 @@ function stampResponse(exchange: Exchange, response: MockResponse): void {
 export async function handleRequest(api: MockApi, settings: MockSettings, request: IncomingRequest): Promise<{ exchange: Exchange; response: MockResponse }> {
   const route = resolveRoute(api, settings.stage, request.method, request.rawPath);
   const op = route.operation;
-  const exchange: Exchange = {
-    request,
-    api,
-    settings,
-    operation: op,
-    pathParams: route.match?.params ?? {},
-    path: route.path,
-    context: buildContext({
-      request,
-      apiId: api.apiId,
-      accountId: settings.accountId,
-      stage: settings.stage,
-      path: request.rawPath,
-      resourcePath: op?.resourcePath ?? '',
-      resourceId: op?.resourceId ?? '',
-    }),
-    notes: [],
-    integrationLatencyMs: undefined,
-  };
+  const exchange = createExchange(api, settings, request, { operation: op, pathParams: route.match?.params ?? {}, path: route.path });
   if (api.cors && request.headers.has('origin')) addNote(exchange, 'x-amazon-apigateway-cors not emulated: no CORS headers are added and preflight requests are not answered');
   let outcome: MockResponse | GatewayError;
   if (!op) outcome = GATEWAY_ERRORS.routeNotFound();

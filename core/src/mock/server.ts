@@ -6,15 +6,14 @@ import * as path from 'node:path';
 import { QUOTAS } from '../catalog/quotas';
 import type { KindOverride } from '../model/apiModel';
 import { accessLogEntry, type AccessLogEntry } from './accessLog';
-import type { Exchange, MockSettings } from './exchange';
-import { GATEWAY_ERRORS, gatewayResponse } from './gatewayResponses';
+import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
+import { GATEWAY_ERRORS, gatewayResponse, type GatewayError } from './gatewayResponses';
 import { HeaderMap } from './headers';
 import { LOCAL_ACCOUNT_ID } from './lambda/localAccount';
 import { extendedRequestId } from './lambda/proxyEventParts';
 import type { LambdaRunner } from './lambda/types';
 import { loadDefinition, type LoadedDefinition } from './loadDefinition';
-import { buildContext } from './context';
-import { handleRequest, NOTE_HEADER } from './pipeline';
+import { handleRequest, stampResponse } from './pipeline';
 import { parseQuery, splitTarget, type IncomingRequest } from './request';
 import type { MockResponse } from './response';
 
@@ -102,22 +101,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     options.onAccessLog?.(accessLogEntry(exchange, response, Date.now()));
   };
 
-  /** Answers a request that never reached routing (too large, or an emulator fault). */
-  const early = (req: http.IncomingMessage, res: http.ServerResponse, receivedAt: number, build: (exchange: Exchange) => MockResponse) => {
-    const request = incoming(req, Buffer.alloc(0), receivedAt);
-    const api = definition.api;
-    const exchange: Exchange = {
-      request,
-      api,
-      settings,
-      operation: undefined,
-      pathParams: {},
-      path: request.rawPath,
-      context: buildContext({ request, apiId: api.apiId, accountId: settings.accountId, stage: settings.stage, path: request.rawPath, resourcePath: '', resourceId: '' }),
-      notes: [],
-      integrationLatencyMs: undefined,
-    };
-    finish(exchange, res, build(exchange));
+  /** Answers a request that never reached routing (too large, or an emulator fault) with a gateway error. */
+  const early = (res: http.ServerResponse, request: IncomingRequest, error: GatewayError, note?: string) => {
+    const exchange = createExchange(definition.api, settings, request);
+    if (note) addNote(exchange, note);
+    const response = gatewayResponse(exchange, error);
+    stampResponse(exchange, response);
+    finish(exchange, res, response);
   };
 
   const server = http.createServer((req, res) => {
@@ -126,7 +116,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     if (declared > LIMIT) {
       // Answer without reading a body API Gateway would never accept, then drop the connection.
       res.setHeader('Connection', 'close');
-      early(req, res, receivedAt, (exchange) => gatewayResponse(exchange, GATEWAY_ERRORS.requestTooLarge()));
+      early(res, incoming(req, Buffer.alloc(0), receivedAt), GATEWAY_ERRORS.requestTooLarge());
       res.on('finish', () => req.destroy());
       return;
     }
@@ -138,7 +128,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     });
     req.on('end', () => {
       if (size > LIMIT) {
-        early(req, res, receivedAt, (exchange) => gatewayResponse(exchange, GATEWAY_ERRORS.requestTooLarge()));
+        early(res, incoming(req, Buffer.alloc(0), receivedAt), GATEWAY_ERRORS.requestTooLarge());
         return;
       }
       const request = incoming(req, Buffer.concat(chunks), receivedAt);
@@ -146,11 +136,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         ({ exchange, response }) => finish(exchange, res, response),
         (err: unknown) => {
           log(`error ${request.requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-          early(req, res, receivedAt, (exchange) => {
-            const response = gatewayResponse(exchange, GATEWAY_ERRORS.configurationError());
-            response.headers.set(NOTE_HEADER, 'the emulator failed on this request (see its log)');
-            return response;
-          });
+          early(res, request, GATEWAY_ERRORS.configurationError(), 'the emulator failed on this request (see its log)');
         },
       );
     });
