@@ -131,9 +131,14 @@ describe('RouteTrie', () => {
     };
     const small = build(10);
     const large = build(10000);
-    time(small);
-    time(large);
+    // Best of five, interleaved, so that a busy machine slows both alike.
+    let bestSmall = Infinity;
+    let bestLarge = Infinity;
+    for (let i = 0; i < 5; i++) {
+      bestSmall = Math.min(bestSmall, time(small));
+      bestLarge = Math.min(bestLarge, time(large));
+    }
     // The large trie does the same few map lookups per request; allow generous noise.
-    assert.ok(time(large) < time(small) * 3);
+    assert.ok(bestLarge < bestSmall * 3, `${bestLarge} ns vs ${bestSmall} ns`);
   });
 });
