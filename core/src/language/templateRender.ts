@@ -139,7 +139,8 @@ export function expandSnippet(snippet: string): string {
   let i = 0;
   while (i < snippet.length) {
     const c = snippet[i];
-    if (c === '\\' && i + 1 < snippet.length) {
+    // Only $, } and \ are escaped in snippet text; any other backslash is itself (as in VS Code).
+    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1])) {
       out += snippet[i + 1];
       i += 2;
       continue;
@@ -162,7 +163,7 @@ export function expandSnippet(snippet: string): string {
       continue;
     }
     const [whole, stop, placeholder, choices] = braced;
-    const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
+    const unescape = (text: string) => text.replace(/\\([$}\\,|])/g, '$1');
     let value = defaults.get(stop) ?? '';
     if (placeholder !== undefined) value = unescape(placeholder);
     else if (choices !== undefined) value = unescape(choices.split(/(?<!\\),/)[0]);
