@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+
+/** What `npm start` serves: the REST example, its MOCK routes and its local Lambda handlers. */
+describe('apigw mock on the bundled REST example', function () {
+  it('answers MOCK and Lambda proxy routes, with the curl lines it prints', async () => {
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'mock', 'examples/rest/api.yaml', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15000);
+        child.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m && out.includes('try:')) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          }
+        });
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.match(out, /curl -i '[^']+\/dev\/books\/b-1'/, 'path parameters take the example values');
+      const store = await fetch(`${url}/dev/stores/downtown`);
+      assert.equal(store.status, 200);
+      assert.equal(((await store.json()) as { storeId: string }).storeId, 'downtown');
+      const books = await fetch(`${url}/dev/books`);
+      assert.equal(books.status, 200);
+      assert.ok(((await books.json()) as { items: unknown[] }).items.length >= 2);
+      const book = await fetch(`${url}/dev/books/b-404`);
+      assert.equal(book.status, 404);
+      const unknown = await fetch(`${url}/dev/health`, { method: 'PATCH' }); // /{proxy+} catches unknown paths, not unknown methods of a resource
+      assert.equal(unknown.status, 403);
+      // The example's DEFAULT_4XX gateway response adds the request id to AWS's message.
+      assert.equal(((await unknown.json()) as { message: string }).message, 'Missing Authentication Token');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
