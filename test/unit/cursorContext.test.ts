@@ -136,6 +136,16 @@ describe('cursorContext', () => {
       assert.notEqual(item.commaBefore, undefined);
     });
 
+    it('reads a cursor among the entries of a large object from the last entry before it', () => {
+      const entries = Array.from({ length: 3000 }, (_, i) => `    "/p${i}": {"get": {"responses": {}}}`).join(',\n');
+      const separated = at(`{\n  "paths": {\n${entries},\n    "/ne‸"\n  }\n}`);
+      assert.deepEqual([separated.position, separated.path, separated.prefix, separated.commaBefore], ['key', ['paths'], '/ne', undefined]);
+      const { text, offset } = withCursor(`{\n  "paths": {\n${entries}\n    ‸\n  }\n}`);
+      const unseparated = cursorContext(parseText(text), offset)!;
+      assert.deepEqual(unseparated.path, ['paths']);
+      assert.equal(text.slice(unseparated.commaBefore! - 3, unseparated.commaBefore), '}}}');
+    });
+
     it('answers after the root object is closed with nothing', () => {
       const { text, offset } = withCursor('{"a": 1}\n‸');
       assert.equal(cursorContext(parseText(text), offset), undefined);

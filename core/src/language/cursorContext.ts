@@ -1,7 +1,7 @@
 import type { ParsedText } from '../document/parse';
 import { nodeAtOffset, pointerOf, splitPointer } from '../document/pointer';
-import type { DocumentFormat, ValueNode } from '../document/types';
-import { scanFlow, type FlowPoint } from './flowScan';
+import type { ArrayNode, DocumentFormat, ObjectNode, PropertyNode, ValueNode } from '../document/types';
+import { scanFlow, type FlowPoint, type Resume } from './flowScan';
 import { yamlBlockPath } from './yamlBlockPath';
 import { lineEndAt, lineStartAt, readYamlLine } from './yamlLine';
 
@@ -186,18 +186,36 @@ function textContext(parsed: ParsedText, offset: number): CursorContext | undefi
   };
 }
 
+/**
+ * In a large container (the paths of a big API), the scan starts after the last entry that
+ * ends before `limit` instead of at the container's first brace.
+ */
+function resumeAfterLastEntry(node: ObjectNode | ArrayNode, limit: number): { offset: number; resume: Resume } | undefined {
+  const entries: Array<PropertyNode | ValueNode> = node.kind === 'object' ? node.properties : node.items;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    const end = entry.offset + entry.length;
+    if (end > limit) continue;
+    if (entry.kind === 'property') {
+      if (entry.valueNode === undefined) return undefined;
+      return { offset: end, resume: { kind: 'object', key: entry.keyNode.value, index: 0 } };
+    }
+    return { offset: end, resume: { kind: 'array', key: undefined, index: i } };
+  }
+  return undefined;
+}
+
 function jsonContext(parsed: ParsedText, offset: number): CursorContext | undefined {
   const firstProblem = parsed.problems.reduce((min, p) => Math.min(min, p.offset), Infinity);
   // Start from the deepest container that holds the cursor and was read before anything broke.
   const found = nodeAtOffset(parsed.root, offset);
   let node: ValueNode | undefined = found === undefined ? undefined : found.kind === 'key' ? found.parent.parent : found;
-  let start: { offset: number; path: string[] } | undefined;
+  let start: { offset: number; path: string[]; resume?: Resume } | undefined;
   while (node) {
-    const container = node.kind === 'object' || node.kind === 'array';
     const closed = '}]'.includes(parsed.text[node.offset + node.length - 1]);
     const holds = node.offset < offset && (closed ? offset < node.offset + node.length : true);
-    if (container && holds && node.offset < firstProblem) {
-      start = { offset: node.offset, path: splitPointer(pointerOf(node)) };
+    if ((node.kind === 'object' || node.kind === 'array') && holds && node.offset < firstProblem) {
+      start = { offset: node.offset, path: splitPointer(pointerOf(node)), ...resumeAfterLastEntry(node, Math.min(offset, firstProblem)) };
       break;
     }
     node = node.parent?.kind === 'property' ? node.parent.parent : node.parent;
@@ -207,7 +225,7 @@ function jsonContext(parsed: ParsedText, offset: number): CursorContext | undefi
     if (first < 0 || first >= offset) return undefined;
     start = { offset: first, path: [] };
   }
-  const point = scanFlow(parsed.text, start.offset, offset, start.path, false);
+  const point = scanFlow(parsed.text, start.offset, offset, start.path, false, start.resume);
   return point ? finish(parsed, offset, fromFlow(point), point) : undefined;
 }
 

@@ -74,13 +74,22 @@ function wordEnd(text: string, start: number, limit: number, yaml: boolean): num
   return i;
 }
 
+/** Where to pick up inside a container whose entries up to `start` are already known: after the entry with this key or index. */
+export interface Resume {
+  kind: 'object' | 'array';
+  key: string | undefined;
+  index: number;
+}
+
 /**
- * Scans `text` from `start` (a '{' or '[' whose path is `basePath`) to `cursor`. Undefined
- * when the cursor is past the end of that container.
+ * Scans `text` from `start` (a '{' or '[' whose path is `basePath`, or with `resume`, a place
+ * inside that container right after one of its entries) to `cursor`. Undefined when the
+ * cursor is past the end of that container.
  */
-export function scanFlow(text: string, start: number, cursor: number, basePath: readonly string[], yaml: boolean): FlowPoint | undefined {
-  const stack: Frame[] = [];
-  let previous: string | undefined;
+export function scanFlow(text: string, start: number, cursor: number, basePath: readonly string[], yaml: boolean, resume?: Resume): FlowPoint | undefined {
+  const stack: Frame[] = resume ? [{ kind: resume.kind, path: [...basePath], key: resume.key, afterColon: resume.kind === 'object', index: resume.index, complete: true }] : [];
+  // Resumed after an entry: that entry's last character is what precedes the cursor's token.
+  let previous: string | undefined = resume ? text[start - 1] : undefined;
   let previousEnd = start;
   let i = start;
   const top = (): Frame => stack[stack.length - 1];

@@ -117,9 +117,15 @@ export function yamlBlockPath(text: string, root: ValueNode | undefined, lineSta
     // The cursor line's own item may not be in the tree yet: never ask the tree about it.
     step(walk, { kind: 'dash', column: dashes[i] - lineStart, offset: dashes[i], contentStart: -1, name: '', inline: false }, false);
   }
+  // Where every line ends in \n (LF or CRLF), the native search finds line starts far faster.
+  const lfOnly = text.indexOf('\r') === -1 || !/\r(?!\n)/.test(text);
   let start = lineStart;
   while (start > 0 && (walk.threshold > 0 || walk.sequence)) {
-    start = lineStartAt(text, start - 1);
+    start = lfOnly ? text.lastIndexOf('\n', start - 2) + 1 : lineStartAt(text, start - 1);
+    // Most lines above the cursor are deeper than anything the walk still looks for: skip them unread.
+    let indent = start;
+    while (text[indent] === ' ') indent++;
+    if (indent - start >= walk.threshold && (!walk.sequence || indent - start > walk.sequence.column)) continue;
     const line = readYamlLine(text, start, lineEndAt(text, start));
     if (line.empty) continue;
     const elements = elementsOf(line, start);
