@@ -3,6 +3,7 @@ import {
   InsertTextFormat,
   InsertTextMode,
   MarkupKind,
+  type ClientCapabilities,
   type CompletionItem,
   type CompletionList,
   type Connection,
@@ -11,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete, type CompletionEntry } from '../../core/src/language/completion';
+import { expandSnippet } from '../../core/src/language/templateRender';
 import type { LineIndex } from '../../core/src/document/lineIndex';
 import type { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { withAnalysis } from './featureAnalysis';
@@ -24,14 +26,16 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   variable: CompletionItemKind.Variable,
 };
 
-function toItem(entry: CompletionEntry, lines: LineIndex): CompletionItem {
+function toItem(entry: CompletionEntry, lines: LineIndex, snippets: boolean): CompletionItem {
+  // A client without snippet support gets the text the snippet gives with its defaults.
+  const snippet = entry.isSnippet && snippets;
   return {
     label: entry.label,
     kind: KINDS[entry.kind],
     detail: entry.detail,
     documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
-    textEdit: { range: lines.range(entry.start, entry.end - entry.start), newText: entry.insertText },
-    insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: lines.range(entry.start, entry.end - entry.start), newText: entry.isSnippet && !snippets ? expandSnippet(entry.insertText) : entry.insertText },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // The text already carries the full indentation of every line.
     insertTextMode: InsertTextMode.asIs,
     additionalTextEdits: entry.additionalEdits.map((e) => ({ range: lines.range(e.offset, 0), newText: e.text })),
@@ -40,18 +44,26 @@ function toItem(entry: CompletionEntry, lines: LineIndex): CompletionItem {
   };
 }
 
-/** Completion of extension keys, catalog fields and values, integration and authorizer snippets, and references. */
-export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, scheduler: DiagnosticsScheduler): ServerCapabilities {
+/**
+ * Completion of extension keys, catalog fields and values, integration and authorizer
+ * snippets, and references. Returns what to merge into the server capabilities, given the
+ * client's (which decide whether items may be snippets).
+ */
+export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, scheduler: DiagnosticsScheduler): (client: ClientCapabilities) => ServerCapabilities {
   const host = { connection, documents, scheduler };
+  let snippets = false;
   connection.onCompletion(({ textDocument, position }) =>
     withAnalysis<CompletionList | null>(host, textDocument.uri, null, (result) => {
       const file = result.set.file(textDocument.uri);
       if (!file) return null;
       const offset = file.parsed.lines.offsetAt(position);
       const entries = complete({ set: result.set, model: result.model, uri: textDocument.uri, offset });
-      return { isIncomplete: false, items: entries.map((e) => toItem(e, file.parsed.lines)) };
+      return { isIncomplete: false, items: entries.map((e) => toItem(e, file.parsed.lines, snippets)) };
     }),
   );
-  // '"' and "'" open keys and values, '.' continues mapping expressions, '/' and '#' $ref targets, '$' template variables.
-  return { completionProvider: { triggerCharacters: ['"', "'", '.', '/', '#', '$'], resolveProvider: false } };
+  return (client) => {
+    snippets = client.textDocument?.completion?.completionItem?.snippetSupport === true;
+    // '"' and "'" open keys and values, '.' continues mapping expressions, '/' and '#' $ref targets, '$' template variables.
+    return { completionProvider: { triggerCharacters: ['"', "'", '.', '/', '#', '$'], resolveProvider: false } };
+  };
 }

@@ -58,7 +58,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       ...navigationCapabilities(params.capabilities),
       ...codeActionCapabilities(params.capabilities),
-      ...completionCapabilities,
+      ...completionCapabilities(params.capabilities),
       ...hoverCapabilities,
     },
     serverInfo: { name: 'apigw-language-server' },

@@ -79,7 +79,7 @@ describe('language server: completion and hover over stdio', function () {
     dir = mkdtempSync(path.join(tmpdir(), 'apigw-lang-'));
     writeFileSync(path.join(dir, 'schemas.yaml'), 'Item:\n  type: object\n  properties:\n    id: {type: string}\n');
     client = new LspClient();
-    const capabilities = await client.initialize();
+    const capabilities = await client.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
     assert.ok(capabilities.completionProvider);
     assert.equal(capabilities.hoverProvider, true);
   });
@@ -181,6 +181,22 @@ describe('language server: completion and hover over stdio', function () {
     const { uri, position } = await openAt('api.yaml', YAML.replace('./schemas.yaml#/Item', './schemas.yaml#/It‸em'));
     const answer = await client.request<HoverAnswer | null>('textDocument/hover', { textDocument: { uri }, position });
     assert.match(answer?.contents.value ?? '', /^schemas\.yaml · `#\/Item`\n\n```yaml\nItem:\n  type: object/);
+  });
+
+  it('sends plain text, the snippet with its defaults, to a client without snippet support', async () => {
+    const plain = new LspClient();
+    try {
+      await plain.initialize();
+      const { text, offset } = withCursor(YAML.replace('        type: http\n', '        type: http\n        time‸\n'));
+      const uri = pathToFileURL(path.join(dir, 'plain.yaml')).toString();
+      await plain.open(uri, text);
+      const list = await plain.request<{ items: Item[] }>('textDocument/completion', { textDocument: { uri }, position: new LineIndex(text).positionAt(offset) });
+      const timeout = find(list.items, 'timeoutInMillis');
+      assert.equal(timeout.insertTextFormat, 1);
+      assert.equal(timeout.textEdit?.newText, 'timeoutInMillis: 29000');
+    } finally {
+      await plain.shutdown();
+    }
   });
 
   it('still answers in a document with a syntax error, and never fails a request', async () => {

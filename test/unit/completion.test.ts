@@ -74,6 +74,25 @@ ${here}
 `;
 }
 
+function httpJson(here: string): string {
+  return `{
+  "openapi": "3.0.1",
+  "info": {"title": "Checkout", "version": "1"},
+  "x-amazon-apigateway-importexport-version": "1.0",
+  "x-amazon-apigateway-cors": {"allowOrigins": ["*"]},
+  "paths": {
+    "/orders/{id}": {
+      "post": {
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok"}},
+${here}
+      }
+    }
+  }
+}
+`;
+}
+
 async function errorsAfter(completed: Completed, label: string, name = 'api.yaml'): Promise<string[]> {
   const text = accept(completed, entry(completed, label));
   const result = await lintText(`file:///api/${name}`, text, async () => undefined);
@@ -172,10 +191,8 @@ describe('completion', () => {
       it(`inserts the ${t.kind} integration "${t.label}" as a key, in YAML and JSON, and it lints without errors`, async () => {
         const yaml = await completeAt(t.kind === 'REST' ? restYaml('      x-am‸') : httpYaml('      x-am‸'));
         assert.deepEqual(await errorsAfter(yaml, `x-amazon-apigateway-integration: ${t.label}`), []);
-        if (t.kind === 'REST') {
-          const json = await completeAt(restJson('        "x-am‸"'), { name: 'api.json' });
-          assert.deepEqual(await errorsAfter(json, `x-amazon-apigateway-integration: ${t.label}`, 'api.json'), []);
-        }
+        const json = await completeAt((t.kind === 'REST' ? restJson : httpJson)('        "x-am‸"'), { name: 'api.json' });
+        assert.deepEqual(await errorsAfter(json, `x-amazon-apigateway-integration: ${t.label}`, 'api.json'), []);
       });
     }
 
