@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../core/src/lint';
+import { complete } from '../../core/src/language/completion';
+import { withCursor } from '../support/cursor';
 import { INTEGRATION_TEMPLATES } from '../../core/src/language/integrationTemplates';
 import { AUTHORIZER_TEMPLATES } from '../../core/src/language/authorizerTemplates';
 import { accept, completeAt, entry, labels, type Completed } from '../support/completion';
@@ -313,11 +315,14 @@ describe('completion', () => {
       for (let i = 0; i <= text.length; i += 7) await completeAt(`${text.slice(0, i)}‸${text.slice(i)}`);
     });
 
-    it('completes a path item written in another file as the operation it is', async () => {
-      const c = await completeAt('ops:\n  get:\n    x-am‸\n', {
-        name: 'items.yaml',
-      });
-      assert.deepEqual(labels(c), [], 'a file nobody references has no place in an API');
+    it('completes in a file reached through $ref as at the place the $ref stands', async () => {
+      const { text, offset } = withCursor('get:\n  responses: {"200": {description: ok}}\n  x-am‸\n');
+      const entryText = 'openapi: 3.0.1\ninfo: {title: T, version: "1"}\nx-amazon-apigateway-api-key-source: HEADER\npaths:\n  /items:\n    $ref: ./items.yaml\n';
+      const result = await lintText('file:///api/api.yaml', entryText, async (u) => (u === 'file:///api/items.yaml' ? text : undefined));
+      const entries = complete({ set: result.set, model: result.model, uri: 'file:///api/items.yaml', offset });
+      assert.ok(entries.some((e) => e.label === 'x-amazon-apigateway-integration: Lambda proxy'), entries.map((e) => e.label).join());
+      const unreferenced = await completeAt('get:\n  x-am‸\n', { name: 'items.yaml' });
+      assert.deepEqual(labels(unreferenced), [], 'a file no $ref reaches has no place in an API');
     });
   });
 });

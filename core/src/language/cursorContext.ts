@@ -44,7 +44,7 @@ const KEY_STOP = /[\s:,{}[\]"'#]/;
 const VALUE_STOP = /[,{}[\]"'\s]/;
 
 /** One indentation level: the smallest indentation among the first lines that have one. */
-export function indentUnitOf(text: string): string {
+function indentUnitOf(text: string): string {
   let best: string | undefined;
   const lines = text.slice(0, 20000).split('\n', 400);
   for (const line of lines) {

@@ -37,7 +37,7 @@ const FORMAT_NAME: Record<FormatName, string> = {
   httpUri: 'https URL',
 };
 
-export function kindsText(kinds: readonly ApiKind[] | undefined): string {
+function kindsText(kinds: readonly ApiKind[] | undefined): string {
   if (!kinds || kinds.length === 2) return 'REST and HTTP APIs';
   return `${KIND_NAME[kinds[0]]} only`;
 }

@@ -28,7 +28,7 @@ function baseIndent(ctx: CursorContext): string {
   return isYamlBlock(ctx) ? ' '.repeat(ctx.column) : ctx.lineIndent;
 }
 
-export function layoutAt(ctx: CursorContext): Layout {
+function layoutAt(ctx: CursorContext): Layout {
   return { format: ctx.format, indent: baseIndent(ctx), unit: ctx.indentUnit };
 }
 

@@ -20,9 +20,8 @@ import {
 import { snippetPreview } from './snippetPreview';
 import { shiftTabStops, SnippetText, tabStops, type Template } from './templateRender';
 
-
 /** Media types worth offering as template keys, after the ones the operation declares. */
-export const COMMON_MEDIA_TYPES = ['application/json', 'application/xml', 'text/plain', 'text/html', 'application/x-www-form-urlencoded'];
+const COMMON_MEDIA_TYPES = ['application/json', 'application/xml', 'text/plain', 'text/html', 'application/x-www-form-urlencoded'];
 
 /** Lower-cased `type` of the nearest object around the path, up to the extension (integration or authorizer type). */
 function ownerType(env: CompletionEnv, ext: ExtensionLocation): string | undefined {

@@ -19,7 +19,7 @@ const SCHEMA_LISTS = new Set(['properties', 'allOf', 'oneOf', 'anyOf', 'schemas'
 const NAMED_SECTIONS = new Set(['responses', 'headers', 'examples', 'links', 'callbacks', 'securitySchemes']);
 
 /** The components section a `$ref` written at `refPath` (ending in '$ref') should point into. */
-export function expectedSection(refPath: readonly string[]): string | undefined {
+function expectedSection(refPath: readonly string[]): string | undefined {
   const owner = refPath.slice(0, -1);
   const last = owner[owner.length - 1];
   const before = owner[owner.length - 2];
@@ -57,7 +57,7 @@ function sectionsOf(root: ObjectNode, section: string | undefined): Array<{ poin
 }
 
 /** `to` written relative to the folder of `from`, as a `$ref` would. */
-export function relativeRef(from: string, to: string): string {
+function relativeRef(from: string, to: string): string {
   try {
     const a = new URL(from);
     const b = new URL(to);

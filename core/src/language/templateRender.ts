@@ -43,7 +43,7 @@ const YAML_SPECIAL_WORD = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
 const YAML_NUMBER = /^[-+]?(?:\.?\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i;
 
 /** Whether `text` reads back as the same string when written as a YAML plain scalar. */
-export function isPlainYamlSafe(text: string, inFlow = false): boolean {
+function isPlainYamlSafe(text: string, inFlow = false): boolean {
   if (text === '' || YAML_INDICATOR_START.test(text) || /\s$/.test(text)) return false;
   if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || /[\n\r\t]/.test(text)) return false;
   if (inFlow && /[,[\]{}]/.test(text)) return false;

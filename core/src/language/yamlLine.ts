@@ -56,7 +56,7 @@ export function lineStartAt(text: string, offset: number): number {
 }
 
 /** Offset just past the quoted scalar that opens at `start`, or undefined if it is not closed on this line. */
-export function quotedEnd(text: string, start: number, end: number): number | undefined {
+function quotedEnd(text: string, start: number, end: number): number | undefined {
   const quote = text[start];
   for (let i = start + 1; i < end; i++) {
     const c = text[i];
