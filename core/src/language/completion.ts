@@ -1,6 +1,6 @@
 import { specForKind } from '../catalog';
 import type { DocumentSet } from '../document/documentSet';
-import { joinPointer, nodeAtPointer } from '../document/pointer';
+import { joinPointer, nodeAtOffset, nodeAtPointer, pointerOf } from '../document/pointer';
 import type { ApiModel } from '../model/apiModel';
 import { locate, operationAt } from './apiLocation';
 import { catalogPlace } from './catalogPath';
@@ -22,7 +22,12 @@ export interface CompletionInput {
 }
 
 function existingKeys(env: Pick<CompletionEnv, 'file'>, ctx: CursorContext): Set<string> {
-  const node = nodeAtPointer(env.file.parsed.root, joinPointer(ctx.path));
+  const root = env.file.parsed.root;
+  const pointer = joinPointer(ctx.path);
+  // With duplicate keys a pointer names the last object; a key under the cursor names its own.
+  const here = nodeAtOffset(root, ctx.replaceStart);
+  const own = here?.kind === 'key' ? here.parent.parent : undefined;
+  const node = own && pointerOf(own) === pointer ? own : nodeAtPointer(root, pointer);
   const keys = new Set<string>();
   if (node?.kind !== 'object') return keys;
   for (const prop of node.properties) {
