@@ -23,8 +23,8 @@ function shapeOf(err: unknown): SdkErrorShape {
   return err !== null && typeof err === 'object' ? (err as SdkErrorShape) : { message: String(err) };
 }
 
-function profileHint(clients: AwsClients): string {
-  return clients.profile ? `--profile ${clients.profile}` : 'the default credentials';
+function source(clients: AwsClients): string {
+  return clients.profile ? `profile '${clients.profile}'` : 'the default credential chain';
 }
 
 async function describe(clients: AwsClients, action: AwsAction, err: unknown): Promise<DeployError> {
@@ -38,14 +38,14 @@ async function describe(clients: AwsClients, action: AwsAction, err: unknown): P
     return fail(`The AWS SSO session of profile '${profile}' has expired or is not signed in.`, 'credentials', [`aws sso login --profile ${profile}`]);
   }
   if (name === 'CredentialsProviderError') {
-    return fail(`No AWS credentials for ${profileHint(clients)}: ${text}`, 'credentials', ['Name a profile with --profile (or AWS_PROFILE), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.']);
+    return fail(`No AWS credentials from ${source(clients)}: ${text}`, 'credentials', ['Name a profile with --profile (or AWS_PROFILE), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.']);
   }
   if (name === 'ExpiredTokenException' || /security token included in the request is expired/i.test(text)) {
     const login = clients.profile ? `aws sso login --profile ${clients.profile}` : 'Refresh the session credentials (aws sso login, or new keys).';
-    return fail(`The AWS credentials of ${profileHint(clients)} have expired (${action.operation}).`, 'credentials', [login]);
+    return fail(`The AWS credentials from ${source(clients)} have expired (${action.operation}).`, 'credentials', [login]);
   }
   if (name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || /security token included in the request is invalid/i.test(text)) {
-    return fail(`AWS rejected the credentials of ${profileHint(clients)} (${action.operation}): ${text}`, 'credentials');
+    return fail(`AWS rejected the credentials from ${source(clients)} (${action.operation}): ${text}`, 'credentials');
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || (status === 403 && /not authorized|access denied/i.test(text))) {
     const stated = /perform:\s*(apigateway:[A-Z]+)\s+on resource:\s*(\S+)/i.exec(text);
@@ -55,7 +55,7 @@ async function describe(clients: AwsClients, action: AwsAction, err: unknown): P
       const region = await clients.region().catch(() => '*');
       permission = `apigateway:${action.method} on arn:aws:apigateway:${region}::${action.resource}`;
     }
-    return fail(`${action.operation} was denied: the credentials of ${profileHint(clients)} lack the IAM permission ${permission}.`, 'access-denied', [
+    return fail(`${action.operation} was denied: the identity from ${source(clients)} lacks the IAM permission ${permission}.`, 'access-denied', [
       `Allow "${permission.split(' on ')[0]}" on "${permission.split(' on ')[1]}" in the policy of that identity.`,
     ]);
   }
