@@ -18,12 +18,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Writes `definition` (YAML text or an object written as JSON) to a temporary folder and serves it in-process on a free port. */
-export async function startMock(definition: string | object, options: Partial<MockServerOptions> & { files?: Record<string, string> } = {}): Promise<Harness> {
+/**
+ * Writes `definition` (YAML text or an object written as JSON) to a temporary folder and serves it
+ * in-process on a free port; `config` becomes the apigw.config.json beside it.
+ */
+export async function startMock(definition: string | object, options: Partial<MockServerOptions> & { files?: Record<string, string>; config?: object } = {}): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'apigw-mock-'));
   const file = path.join(dir, typeof definition === 'string' ? 'api.yaml' : 'api.json');
   writeFileSync(file, typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2));
   for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(path.join(dir, name), text);
+  if (options.config) writeFileSync(path.join(dir, 'apigw.config.json'), JSON.stringify(options.config, null, 2));
   const logs: string[] = [];
   const access: AccessLogEntry[] = [];
   const server = await startMockServer({ port: 0, ...options, file, log: (l) => logs.push(l), onAccessLog: (e) => access.push(e) });

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
+import { CONFIG_FILE, ConfigError } from '../config/apigwConfig';
 import type { KindOverride } from '../model/apiModel';
 import { createLambdaRunner } from '../mock/lambda/lambdaRunner';
-import { CONFIG_FILE_NAME } from '../mock/lambda/handlerConfig';
-import { readMockConfig } from '../mock/mockConfig';
 import { sampleCurlLines } from '../mock/sampleRequests';
 import { isLoopback, startMockServer } from '../mock/server';
 import { UsageError, walkArgs } from './args';
@@ -15,9 +14,10 @@ mapping templates, HTTP and Lambda integrations, request validation, gateway res
 Options:
   --port N                   port to listen on (default: 3000; 0 picks a free one)
   --host HOST                address to bind (default: 127.0.0.1)
-  --stage NAME               stage name (default: dev for REST APIs, $default for HTTP APIs)
+  --stage NAME               the stage in the config file to serve (default: its defaultStage,
+                             else dev for REST APIs, $default for HTTP APIs)
   --stage-var NAME=VALUE     a stage variable (repeatable; overrides the config file)
-  --config FILE              config file (default: ${CONFIG_FILE_NAME} beside the API file)
+  --config FILE              config file (default: ${CONFIG_FILE} beside the API file)
   --api-kind auto|rest|http  REST API or HTTP API (default: detected from the file)
   --watch                    reload the definition and the Lambda handlers when files change
   -h, --help                 show this help
@@ -118,8 +118,6 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`apigw mock: ${line}\n`);
   const accessLog = batchedLines(process.stdout);
   const notes = batchedLines(process.stderr);
-  const configFile = args.config ?? path.join(path.dirname(path.resolve(args.file)), CONFIG_FILE_NAME);
-  const config = await readMockConfig(configFile, args.config !== undefined);
   const lambda = await createLambdaRunner({ workspaceRoot: process.cwd(), apiFile: path.resolve(args.file), configFile: args.config, trusted: true, log: err });
   let server;
   try {
@@ -127,8 +125,9 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
       file: args.file,
       host: args.host,
       port: args.port,
-      stage: args.stage ?? config.stage,
-      stageVariables: { ...config.stageVariables, ...args.stageVariables },
+      stage: args.stage,
+      stageVariables: args.stageVariables,
+      configFile: args.config,
       apiKind: args.apiKind,
       lambda,
       watch: args.watch,
@@ -137,10 +136,12 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
     });
   } catch (e) {
     await lambda.close();
-    throw e;
+    if (!(e instanceof ConfigError)) throw e;
+    err(e.message);
+    return 2;
   }
   const { api, errors, warnings } = server.current();
-  const stage = args.stage ?? config.stage ?? (api.kind === 'HTTP' ? '$default' : 'dev');
+  const stage = server.stage();
   const base = stage === '$default' ? server.url : `${server.url}/${stage}`;
   out(`listening on ${server.url}`);
   out(`${api.kind === 'HTTP' ? 'HTTP API' : 'REST API'} '${api.title}', ${api.operations.length} methods, stage ${stage}${stage === '$default' ? '' : ` (${base}/... or ${server.url}/...)`}`);

@@ -1,3 +1,4 @@
+import type { ApigwConfig, StageConfig } from '../config/apigwConfig';
 import { buildContext, type ContextOverrides } from './context';
 import type { MockApi, MockOperation } from './definition';
 import type { IncomingRequest } from './request';
@@ -7,6 +8,10 @@ import type { LambdaRunner } from './lambda/types';
 export interface MockSettings {
   stage: string;
   stageVariables: Record<string, string>;
+  /** The stage's entry in apigw.config.json (method settings, cache); undefined when it has none. */
+  stageConfig: StageConfig | undefined;
+  /** apigw.config.json: API keys, usage plans, JWKS and access keys as well as the stages. */
+  config: ApigwConfig;
   /** `$context.accountId`. */
   accountId: string;
   /** Runs Lambda handlers for Lambda integrations; absent when none is set up. */

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { QUOTAS } from '../catalog/quotas';
+import { CONFIG_FILE, readApigwConfig, type ApigwConfig } from '../config/apigwConfig';
 import type { KindOverride } from '../model/apiModel';
 import { accessLogEntry, type AccessLogEntry } from './accessLog';
 import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
@@ -16,6 +17,8 @@ import { loadDefinition, type LoadedDefinition } from './loadDefinition';
 import { handleRequest, stampResponse } from './pipeline';
 import { parseQuery, splitTarget, type IncomingRequest } from './request';
 import type { MockResponse } from './response';
+import { resolveStage } from './stage';
+import { RequestStats, type StatsSnapshot } from './stats';
 
 export interface MockServerOptions {
   /** The API definition to serve. */
@@ -24,12 +27,19 @@ export interface MockServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The stage to serve; defaults to the config's `defaultStage`, else `dev` (REST) or `$default` (HTTP APIs). */
   stage?: string;
+  /** Stage variables that win over the config's. */
   stageVariables?: Record<string, string>;
+  /**
+   * apigw.config.json (stages, API keys, usage plans, JWKS, access keys). Named here, it must
+   * exist; otherwise the one beside the API file is read when there is one.
+   */
+  configFile?: string;
   apiKind?: KindOverride;
   /** Runs Lambda integrations; without one they answer 501. */
   lambda?: LambdaRunner;
-  /** Reload the definition (and the Lambda handlers) when its files change. */
+  /** Reload the definition, the config and the Lambda handlers when their files change. */
   watch?: boolean;
   /** One record per request, in API Gateway's JSON access-log shape. */
   onAccessLog?: (entry: AccessLogEntry) => void;
@@ -43,7 +53,12 @@ export interface MockServer {
   readonly port: number;
   /** The definition being served. */
   current(): LoadedDefinition;
-  /** Re-reads the definition now, and asks the Lambda runner to reload its handlers. */
+  /** The name of the stage being served. */
+  stage(): string;
+  /** Requests per route, status classes and latency percentiles so far, for a live view. */
+  stats(): StatsSnapshot;
+  resetStats(): void;
+  /** Re-reads the definition and the config now, and asks the Lambda runner to reload its handlers. */
   reload(): Promise<LoadedDefinition>;
   close(): Promise<void>;
 }
@@ -83,22 +98,35 @@ function incoming(req: http.IncomingMessage, body: Buffer, receivedAt: number): 
   };
 }
 
+/** The route a request is counted under in the stats. */
+function routeLabel(exchange: Exchange): string {
+  const op = exchange.operation;
+  if (!op) return '-';
+  return op.resourcePath === '/$default' ? '$default' : `${op.method} ${op.resourcePath}`;
+}
+
 /** Starts the emulator for one definition; resolves once it is listening. */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
+  const configFile = options.configFile ?? path.join(path.dirname(path.resolve(options.file)), CONFIG_FILE);
+  const readConfig = () => readApigwConfig(configFile, options.configFile !== undefined);
   let definition = await loadDefinition(options.file, options.apiKind);
-  const settings: MockSettings = {
-    stage: options.stage ?? (definition.api.kind === 'HTTP' ? '$default' : 'dev'),
-    stageVariables: options.stageVariables ?? {},
-    accountId: LOCAL_ACCOUNT_ID,
-    lambda: options.lambda,
+  const stageSettings = (api: LoadedDefinition['api'], from: ApigwConfig) => {
+    const stage = resolveStage(api.kind, from, options.stage, options.stageVariables);
+    const names = Object.keys(from.stages);
+    if (!stage.config && names.length > 0) log(`stage '${stage.name}' is not in ${from.file ?? CONFIG_FILE} (${names.join(', ')}): no stage variables or method settings from it`);
+    return { stage: stage.name, stageVariables: stage.variables, stageConfig: stage.config, config: from };
   };
+  const settings: MockSettings = { ...stageSettings(definition.api, await readConfig()), accountId: LOCAL_ACCOUNT_ID, lambda: options.lambda };
+  const stats = new RequestStats();
 
   const finish = (exchange: Exchange, res: http.ServerResponse, response: MockResponse) => {
     writeResponse(res, exchange.request.method, response);
+    const finishedAt = Date.now();
     for (const note of exchange.notes) log(`note ${exchange.request.requestId} ${exchange.request.method} ${exchange.request.rawPath}: ${note}`);
-    options.onAccessLog?.(accessLogEntry(exchange, response, Date.now()));
+    stats.record(routeLabel(exchange), response.status, finishedAt - exchange.request.receivedAt);
+    options.onAccessLog?.(accessLogEntry(exchange, response, finishedAt));
   };
 
   /** Answers a request that never reached routing (too large, or an emulator fault) with a gateway error. */
@@ -158,7 +186,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     reloading ??= (async () => {
       try {
         const next = await loadDefinition(options.file, options.apiKind);
+        const nextConfig = await readConfig();
         definition = next;
+        Object.assign(settings, stageSettings(next.api, nextConfig));
         await options.lambda?.reload();
         return next;
       } finally {
@@ -173,7 +203,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const startWatching = () => {
     for (const w of watchers.splice(0)) w.close();
     const byDir = new Map<string, Set<string>>();
-    for (const f of definition.files) {
+    for (const f of [...definition.files, configFile]) {
       const names = byDir.get(path.dirname(f)) ?? new Set<string>();
       names.add(path.basename(f));
       byDir.set(path.dirname(f), names);
@@ -208,6 +238,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     host: address.address,
     port: address.port,
     current: () => definition,
+    stage: () => settings.stage,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
     reload,
     async close() {
       clearTimeout(debounce);
