@@ -10,17 +10,26 @@ export interface LintOptions {
   allowRemoteRefs?: boolean;
 }
 
-export interface LintResult {
+/** What language features read: the parsed files and the API model, before any rule runs. */
+export interface Analysis {
   set: DocumentSet;
   model: ApiModel;
+}
+
+export interface LintResult extends Analysis {
   /** Sorted by file, then position; each names the file it belongs to. */
   diagnostics: Diagnostic[];
 }
 
+/** Parses the text, loads what its `$ref`s reach and builds the model; runs no rule. */
+export async function analyzeText(uri: string, text: string, read: ReadFile, options: LintOptions = {}): Promise<Analysis> {
+  const set = await loadDocumentSet(uri, text, read, { allowRemoteRefs: options.allowRemoteRefs });
+  return { set, model: buildApiModel(set, options.apiKind ?? 'auto') };
+}
+
 /** The one entry point the CLI and the language server share: text in, diagnostics out. */
 export async function lintText(uri: string, text: string, read: ReadFile, options: LintOptions = {}): Promise<LintResult> {
-  const set = await loadDocumentSet(uri, text, read, { allowRemoteRefs: options.allowRemoteRefs });
-  const model = buildApiModel(set, options.apiKind ?? 'auto');
+  const { set, model } = await analyzeText(uri, text, read, options);
   return { set, model, diagnostics: validate(set, model) };
 }
 

@@ -8,7 +8,7 @@ import { API_TREE_REQUEST, type ApiTreeParams, type ApiTreeResult } from './apiT
 import type { Settings } from './settings';
 
 export interface ApiTreeHost {
-  /** The scheduler's analysis of an open document (the buffer, not the disk). */
+  /** The scheduler's checked analysis of an open document (the buffer, not the disk), diagnostics included. */
   analysis(uri: string): Promise<LintResult | undefined>;
   openText(uri: string): string | undefined;
   settings(): Promise<Settings>;

@@ -10,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, type DiagnosticRef } from '../../core/src/language/codeActions';
 import type { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { withAnalysis, type FeatureHost } from './featureAnalysis';
+import { withCheckedAnalysis, type FeatureHost } from './featureAnalysis';
 
 /** One of our diagnostics as the client sent it back, with the pointer we put in its data. */
 interface SentDiagnostic extends DiagnosticRef {
@@ -37,7 +37,7 @@ export function registerCodeActions(
   let literals = false;
 
   connection.onCodeAction(({ textDocument, range, context }) =>
-    withAnalysis<CodeAction[]>(host, textDocument.uri, [], (result) => {
+    withCheckedAnalysis<CodeAction[]>(host, textDocument.uri, [], (result) => {
       if (!literals) return [];
       const ours: SentDiagnostic[] = context.diagnostics
         .filter((d) => d.source === 'apigw')

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintText, looksLikeOpenApi, type LintResult } from '../../core/src/lint';
+import { looksLikeOpenApi, type Analysis, type LintResult } from '../../core/src/lint';
+import { LintSession } from '../../core/src/lintSession';
 import { isRemote } from '../../core/src/document/documentSet';
 import { globToRegExp } from '../../core/src/glob';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
@@ -23,7 +24,8 @@ const MAX_REF_BYTES = 64 * 1024 * 1024;
  * Decides when each open API definition is checked and where the results go. Runs are
  * debounced per document; a run whose document changed meanwhile is dropped (stale);
  * diagnostics found in `$ref`'d files are published on those files, and editing such a
- * file re-checks every open definition that uses it.
+ * file re-checks every open definition that uses it. A run analyses first (parse, model),
+ * which is all language features wait for, and runs the rules after.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -31,7 +33,15 @@ export class DiagnosticsScheduler {
   /** Per entry document: its diagnostics by file. */
   private readonly results = new Map<string, Map<string, Diagnostic[]>>();
   /** The latest analysis of each open definition, for language features to read (one parse per version). */
-  private readonly analyses = new Map<string, { version: number | undefined; result: LintResult }>();
+  private readonly analyses = new Map<string, { version: number | undefined; analysis: Analysis }>();
+  /** The analysis being computed for each definition, which a language feature may await instead of starting another. */
+  private readonly inFlight = new Map<string, { version: number | undefined; analysis: Promise<Analysis> }>();
+  /** The latest checked version of each definition, with its diagnostics. */
+  private readonly checkedResults = new Map<string, { version: number | undefined; result: LintResult }>();
+  private readonly checkWaiters = new Map<string, Array<() => void>>();
+  /** Runs under way per definition, between their start and their publication or drop. */
+  private readonly running = new Map<string, number>();
+  private readonly sessions = new Map<string, LintSession>();
   private settings: Settings = { apiKind: 'auto', allowRemoteRefs: false, files: [] };
   private fileGlobs: RegExp[] = [];
 
@@ -40,6 +50,10 @@ export class DiagnosticsScheduler {
   configure(settings: Settings): void {
     this.settings = settings;
     this.fileGlobs = settings.files.map(globToRegExp);
+    // Sessions and analyses were made under the old settings (API kind, remote refs).
+    this.sessions.clear();
+    this.analyses.clear();
+    this.checkedResults.clear();
   }
 
   /** Re-reads the settings and re-checks every document that has results. */
@@ -64,34 +78,76 @@ export class DiagnosticsScheduler {
         target,
         setTimeout(() => {
           this.timers.delete(target);
-          this.run(target, gen).catch((err: unknown) => this.host.log(`apigw: checking ${target} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+          this.start(target, gen);
         }, delay),
       );
     }
   }
 
+  private start(uri: string, gen: number): void {
+    this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
+    this.run(uri, gen)
+      .catch((err: unknown) => this.host.log(`apigw: checking ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
+      .finally(() => {
+        const left = (this.running.get(uri) ?? 1) - 1;
+        if (left > 0) this.running.set(uri, left);
+        else this.running.delete(uri);
+        this.wakeCheckWaiters(uri);
+      });
+  }
+
   /**
-   * The analysis (document set, model, diagnostics) of the open document's current version,
-   * computed now if the debounced run has not produced it yet. For a file that is only
-   * `$ref`'d by open definitions: the analysis of one of those.
+   * The analysis (document set, model) of the open document's current version, without
+   * waiting for the rules: a version still in its debounce is analysed now, by the run that
+   * then checks it. For a file that is only `$ref`'d by open definitions: the analysis of one
+   * of those.
    */
-  async analysis(uri: string): Promise<LintResult | undefined> {
+  async analysis(uri: string): Promise<Analysis | undefined> {
     const text = this.host.openText(uri);
     if (text === undefined) return undefined;
     const version = this.host.openVersion(uri);
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === version) return cached.result;
+    if (cached && cached.version === version) return cached.analysis;
     if (!this.isDefinition(uri, text)) {
-      for (const { result } of this.analyses.values()) if (result.set.file(uri)) return result;
+      for (const { analysis } of this.analyses.values()) if (analysis.set.file(uri)) return analysis;
       return undefined;
     }
-    const result = await lintText(uri, text, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
-    if (this.host.openVersion(uri) === version) this.analyses.set(uri, { version, result });
-    return result;
+    let flight = this.inFlight.get(uri);
+    if (!flight || flight.version !== version) {
+      clearTimeout(this.timers.get(uri));
+      this.timers.delete(uri);
+      const gen = (this.generation.get(uri) ?? 0) + 1;
+      this.generation.set(uri, gen);
+      this.start(uri, gen);
+      flight = this.inFlight.get(uri);
+    }
+    return flight?.analysis;
+  }
+
+  /** The analysis and diagnostics of an open definition's current version, once its rules have run. */
+  async checked(uri: string): Promise<LintResult | undefined> {
+    for (;;) {
+      const analysis = await this.analysis(uri);
+      if (!analysis || analysis.set.entry.uri !== uri) return undefined;
+      const done = this.checkedResults.get(uri);
+      if (done && done.version === this.host.openVersion(uri) && done.result.set === analysis.set) return done.result;
+      // A run that failed leaves nothing to wait for.
+      if (!this.running.has(uri) && !this.timers.has(uri)) return undefined;
+      await new Promise<void>((resolve) => this.checkWaiters.set(uri, [...(this.checkWaiters.get(uri) ?? []), resolve]));
+    }
+  }
+
+  private wakeCheckWaiters(uri: string): void {
+    const waiters = this.checkWaiters.get(uri) ?? [];
+    this.checkWaiters.delete(uri);
+    for (const wake of waiters) wake();
   }
 
   close(uri: string): void {
     this.analyses.delete(uri);
+    this.inFlight.delete(uri);
+    this.checkedResults.delete(uri);
+    this.sessions.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
@@ -134,6 +190,7 @@ export class DiagnosticsScheduler {
     const version = this.host.openVersion(uri);
     if (!this.isDefinition(uri, text)) {
       this.analyses.delete(uri);
+      this.sessions.delete(uri);
       const previous = this.results.get(uri);
       if (previous) {
         this.results.delete(uri);
@@ -141,9 +198,29 @@ export class DiagnosticsScheduler {
       }
       return;
     }
-    const result = await lintText(uri, text, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
-    if (this.generation.get(uri) !== gen || this.host.openVersion(uri) !== version) return; // stale: a newer run is on its way
-    this.analyses.set(uri, { version, result });
+    let session = this.sessions.get(uri);
+    if (!session) {
+      session = new LintSession(uri, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
+      this.sessions.set(uri, session);
+    }
+    const pending = session.analyze(text);
+    this.inFlight.set(uri, { version, analysis: pending });
+    let analysis: Analysis;
+    try {
+      analysis = await pending;
+    } finally {
+      if (this.inFlight.get(uri)?.analysis === pending) this.inFlight.delete(uri);
+    }
+    const stale = () => this.generation.get(uri) !== gen || this.host.openVersion(uri) !== version; // a newer run is on its way
+    if (stale()) return;
+    this.analyses.set(uri, { version, analysis });
+    // Language features waiting for this analysis answer before the rules take the thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stale()) return;
+    const diagnostics = session.check(analysis);
+    if (diagnostics === undefined) return;
+    const result = { ...analysis, diagnostics };
+    this.checkedResults.set(uri, { version, result });
     const byFile = new Map<string, Diagnostic[]>();
     for (const file of result.set.files) byFile.set(file.uri, []);
     for (const d of result.diagnostics) {

@@ -44,7 +44,7 @@ const scheduler = new DiagnosticsScheduler({
   log: (message) => connection.console.log(message),
 });
 
-registerApiTreeRequest(connection, { analysis: (uri) => scheduler.analysis(uri), openText: (uri) => documents.get(uri)?.getText(), settings: clientSettings });
+registerApiTreeRequest(connection, { analysis: (uri) => scheduler.checked(uri), openText: (uri) => documents.get(uri)?.getText(), settings: clientSettings });
 const navigationCapabilities = registerNavigation(connection, documents, scheduler);
 const codeActionCapabilities = registerCodeActions(connection, documents, scheduler);
 const completionCapabilities = registerCompletion(connection, documents, scheduler);
