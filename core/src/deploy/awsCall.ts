@@ -33,6 +33,9 @@ async function describe(clients: AwsClients, action: AwsAction, err: unknown): P
   const text = clients.redactor.redact(e.message ?? String(err));
   const status = e.$metadata?.httpStatusCode;
   const fail = (message: string, kind: FailureKind, hints: string[] = []) => new DeployError(clients.redactor.redact(message), kind, hints.map((h) => clients.redactor.redact(h)));
+  if (/region is missing/i.test(text)) {
+    return fail(`No AWS region for ${action.operation}.`, 'refused', ['Give --region, set region for the stage in apigw.config.json, or set AWS_REGION (or region in the profile).']);
+  }
   if ((name === 'CredentialsProviderError' || name === 'TokenProviderError') && /sso/i.test(text)) {
     const profile = clients.profile ?? 'default';
     return fail(`The AWS SSO session of profile '${profile}' has expired or is not signed in.`, 'credentials', [`aws sso login --profile ${profile}`]);

@@ -38,10 +38,9 @@ export async function planDeploy(input: PlanInput): Promise<PlanOutcome> {
   const { lint, kind, title } = await loadDefinitionInfo(input);
   const errors = lint.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return { ok: false, lint, errors };
-  let target: DeployTarget;
+  const target = resolveTarget(input.stage, input.config.stages[input.stage], input.overrides, title);
   let body: ImportBody;
   try {
-    target = resolveTarget(input.stage, input.config.stages[input.stage], input.overrides, title);
     body = importBody(lint.set);
   } catch (err) {
     throw new DeployError(err instanceof Error ? err.message : String(err), 'refused');

@@ -36,7 +36,7 @@ function parseExport(body: Uint8Array | undefined): unknown {
   }
 }
 
-async function exportOf(clients: AwsClients, info: DefinitionInfo, apiId: string, stage: string): Promise<unknown> {
+async function exportOf(clients: AwsClients, info: Pick<DefinitionInfo, 'kind'>, apiId: string, stage: string): Promise<unknown> {
   if (info.kind === 'REST') {
     const out = await awsFind(clients, { operation: 'GetExport', method: 'GET', resource: `/restapis/${apiId}/stages/${stage}/exports/oas30` }, () =>
       clients.rest.send(new GetExportCommand({ restApiId: apiId, stageName: stage, exportType: 'oas30', parameters: { extensions: 'integrations,authorizers' }, accepts: 'application/json' })),
@@ -50,7 +50,7 @@ async function exportOf(clients: AwsClients, info: DefinitionInfo, apiId: string
 }
 
 /** Compares the definition with the export of the target's stage (GetExport / ExportApi). */
-export async function compareWithStage(clients: AwsClients, info: DefinitionInfo, target: Pick<DeployTarget, 'api' | 'stage' | 'mode'>): Promise<StageComparison> {
+export async function compareWithStage(clients: AwsClients, info: Pick<DefinitionInfo, 'lint' | 'kind'>, target: Pick<DeployTarget, 'api' | 'stage' | 'mode'>): Promise<StageComparison> {
   const api = await locateApi(clients, info.kind, target.api);
   const exported = api ? await exportOf(clients, info, api.id, target.stage) : undefined;
   const local = normalizeApi(resolvedValue(info.lint.set, 'all'), info.kind);

@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONFIG_FILE, readApigwConfig, type ApigwConfig } from '../config/apigwConfig';
+import type { DefinitionSource } from '../deploy/definitionInfo';
+import type { TargetOverrides } from '../deploy/deployTarget';
+import type { KindOverride } from '../model/apiModel';
+import { UsageError, type FlagReader } from './args';
+import { makeReader } from './files';
+
+/** What deploy, diff and rollback are all told: the definition, the stage, and where the API is. */
+export interface TargetArgs {
+  file: string | undefined;
+  stage: string | undefined;
+  overrides: TargetOverrides;
+  config: string | undefined;
+  apiKind: KindOverride;
+  allowRemoteRefs: boolean;
+}
+
+export function emptyTargetArgs(): TargetArgs {
+  return { file: undefined, stage: undefined, overrides: {}, config: undefined, apiKind: 'auto', allowRemoteRefs: false };
+}
+
+/** Reads one of the shared flags; false for any other. */
+export function readTargetFlag(args: TargetArgs, r: FlagReader): boolean {
+  switch (r.flag) {
+    case '--stage':
+      args.stage = r.value();
+      return true;
+    case '--api-id':
+      args.overrides.apiId = r.value();
+      return true;
+    case '--api-name':
+      args.overrides.apiName = r.value();
+      return true;
+    case '--region':
+      args.overrides.region = r.value();
+      return true;
+    case '--profile':
+      args.overrides.profile = r.value();
+      return true;
+    case '--endpoint': {
+      const v = r.value();
+      if (!/^https?:\/\/[^/]+/.test(v)) throw new UsageError(`--endpoint takes an http(s) URL, not '${v}'`);
+      args.overrides.endpoint = v;
+      return true;
+    }
+    case '--config':
+      args.config = r.value();
+      return true;
+    case '--api-kind': {
+      const v = r.value();
+      if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
+      args.apiKind = v;
+      return true;
+    }
+    case '--allow-remote-refs':
+      args.allowRemoteRefs = true;
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function readTargetPositional(args: TargetArgs, a: string): void {
+  if (args.file !== undefined) throw new UsageError(`one definition at a time ('${args.file}' and '${a}' given)`);
+  args.file = a;
+}
+
+/** The checks every command makes once all flags are read. */
+export function completeTargetArgs(args: TargetArgs): { file: string; stage: string } {
+  if (args.file === undefined) throw new UsageError('no definition given');
+  if (args.stage === undefined) throw new UsageError('--stage is required');
+  if (args.overrides.apiId !== undefined && args.overrides.apiName !== undefined) throw new UsageError('give --api-id or --api-name, not both');
+  return { file: args.file, stage: args.stage };
+}
+
+export interface LoadedTarget {
+  source: DefinitionSource;
+  config: ApigwConfig;
+}
+
+/** Reads the definition and its config (ConfigError and I/O errors propagate as usage-level failures). */
+export async function loadTarget(args: TargetArgs, file: string): Promise<LoadedTarget> {
+  const absolute = path.resolve(file);
+  const text = await fs.readFile(absolute, 'utf8');
+  const configFile = args.config ?? path.join(path.dirname(absolute), CONFIG_FILE);
+  const config = await readApigwConfig(configFile, args.config !== undefined);
+  return {
+    source: { uri: pathToFileURL(absolute).toString(), text, read: makeReader(args.allowRemoteRefs), apiKind: args.apiKind, allowRemoteRefs: args.allowRemoteRefs },
+    config,
+  };
+}
