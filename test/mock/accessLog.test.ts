@@ -43,9 +43,9 @@ describe('access log and notes', () => {
 
   it('says in a header and a log line what it did not emulate, and never logs the Authorization header', async () => {
     const res = await fetch(`${h.url}/dev/orders`, { headers: { Authorization: 'Bearer secret-token-123' } });
-    assert.match(res.headers.get('x-apigw-mock-note') ?? '', /authorization not emulated: Cognito not checked/);
+    assert.match(res.headers.get('x-apigw-mock-note') ?? '', /security scheme Cognito not enforced: it has no x-amazon-apigateway-authorizer/);
     const requestId = res.headers.get('x-amzn-requestid') ?? '';
-    assert.ok(h.logs.some((line) => line.includes(requestId) && line.includes('authorization not emulated')));
+    assert.ok(h.logs.some((line) => line.includes(requestId) && line.includes('security scheme Cognito not enforced')));
     const everything = JSON.stringify(h.logs) + JSON.stringify(h.access);
     assert.ok(!everything.includes('secret-token-123'));
   });

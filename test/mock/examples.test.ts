@@ -1,13 +1,28 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
+const KEY = 'example-key-0123456789abcdef';
 
 /** What `npm start` serves: the REST example, its MOCK routes and its local Lambda handlers. */
 describe('apigw mock on the bundled REST example', function () {
   it('answers MOCK and Lambda proxy routes, with the curl lines it prints', async () => {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'mock', 'examples/rest/api.yaml', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The example's own config maps the handlers; this one adds the API key its /books methods require.
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-example-'));
+    const handlers = path.join(REPO, 'examples', 'rest', 'handlers');
+    const config = path.join(dir, 'apigw.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        functions: { 'bookstore-catalog': `${handlers}/catalog.mjs#handler`, 'bookstore-orders': `${handlers}/orders.mjs#handler` },
+        usagePlans: { demo: {} },
+        apiKeys: [{ name: 'demo', value: KEY, usagePlans: ['demo'] }],
+      }),
+    );
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'mock', 'examples/rest/api.yaml', '--port', '0', '--config', config], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -22,14 +37,16 @@ describe('apigw mock on the bundled REST example', function () {
         });
       });
       await new Promise((r) => setTimeout(r, 200));
-      assert.match(out, /curl -i '[^']+\/dev\/books\/b-1'/, 'path parameters take the example values');
+      assert.match(out, /curl -i -H "x-api-key: \$APIGW_API_KEY" '[^']+\/dev\/books\/b-1'/, 'path parameters take the example values; the key comes from the environment');
       const store = await fetch(`${url}/dev/stores/downtown`);
       assert.equal(store.status, 200);
       assert.equal(((await store.json()) as { storeId: string }).storeId, 'downtown');
-      const books = await fetch(`${url}/dev/books`);
+      const keyless = await fetch(`${url}/dev/books`);
+      assert.equal(keyless.status, 403, 'the method requires an API key');
+      const books = await fetch(`${url}/dev/books`, { headers: { 'x-api-key': KEY } });
       assert.equal(books.status, 200);
       assert.ok(((await books.json()) as { items: unknown[] }).items.length >= 2);
-      const book = await fetch(`${url}/dev/books/b-404`);
+      const book = await fetch(`${url}/dev/books/b-404`, { headers: { 'x-api-key': KEY } });
       assert.equal(book.status, 404);
       const unknown = await fetch(`${url}/dev/health`, { method: 'PATCH' }); // /{proxy+} catches unknown paths, not unknown methods of a resource
       assert.equal(unknown.status, 403);
@@ -37,6 +54,7 @@ describe('apigw mock on the bundled REST example', function () {
       assert.equal(((await unknown.json()) as { message: string }).message, 'Missing Authentication Token');
     } finally {
       child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -30,6 +30,12 @@ describe('apigw.config.json', () => {
     assert.deepEqual(config.stages.test.variables, { host: 'localhost' });
   });
 
+  it("accepts an HTTP API's $default stage and no other name with a $", () => {
+    const config = parseApigwConfig('{"stages": {"$default": {"methodSettings": {"*/*": {"throttlingBurstLimit": 5}}}}}', 'c.json');
+    assert.equal(config.stages.$default.methodSettings['*/*'].throttlingBurstLimit, 5);
+    assert.throws(() => parseApigwConfig('{"stages": {"$prod": {}}}', 'c.json'), /not a valid stage name/);
+  });
+
   it('names the file and the path of a bad value', () => {
     assert.throws(() => parseApigwConfig('{"stages": {"dev": {"mode": "replace"}}}', 'apigw.config.json'), (e: Error) => e instanceof ConfigError && /apigw\.config\.json: stages\.dev\.mode must be one of overwrite, merge/.test(e.message));
     assert.throws(() => parseApigwConfig('{"stages": {"dev": {"methodSettings": {"users/GET": {}}}}}', 'c.json'), /must be keyed/);

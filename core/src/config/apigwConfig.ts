@@ -192,7 +192,8 @@ export function parseApigwConfig(text: string, file: string): ApigwConfig {
   const o = r.object(root, '(top level)');
   const stages: Record<string, StageConfig> = {};
   for (const [name, value] of Object.entries(o.stages === undefined ? {} : r.object(o.stages, 'stages'))) {
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(name)) r.fail(`stages["${name}"]`, 'is not a valid stage name (letters, digits, _ and -, at most 128)');
+    // `$default` is the stage an HTTP API serves without a stage segment in its URL.
+    if (name !== '$default' && !/^[A-Za-z0-9_-]{1,128}$/.test(name)) r.fail(`stages["${name}"]`, 'is not a valid stage name (letters, digits, _ and -, at most 128, or $default)');
     stages[name] = stage(r, value, `stages.${name}`);
   }
   // The first mock-only shape: a top-level stage name and its variables.

@@ -23,7 +23,8 @@ export interface ContextOverrides {
 }
 
 export interface ContextError {
-  message: string;
+  /** Null where API Gateway answers `{"message": null}` (an authorizer that failed). */
+  message: string | null;
   responseType: string;
   validationErrorString?: string;
 }
@@ -93,7 +94,7 @@ export function buildContext(source: ContextSource): Record<string, unknown> & C
 /** Records the error a gateway response is about, for `$context.error.*`. */
 export function setContextError(context: Record<string, unknown>, error: ContextError): void {
   context.error = {
-    message: error.message,
+    message: error.message ?? '',
     messageString: JSON.stringify(error.message),
     responseType: error.responseType,
     validationErrorString: error.validationErrorString ?? '',

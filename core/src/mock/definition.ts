@@ -6,6 +6,7 @@ import type { ObjectNode, ValueNode } from '../document/types';
 import { toValue } from '../document/value';
 import type { ApiModel, HttpMethod, Operation } from '../model/apiModel';
 import { QUOTAS } from '../catalog/quotas';
+import { compileSecuritySchemes, methodAuthOf, type MethodAuth } from './auth/authorizerConfig';
 import { asNumber, asRecord, asText, asTextList, asTextRecord } from './plainValues';
 import { exportSchema } from './modelSchema';
 import { RouteTrie } from './router';
@@ -61,8 +62,8 @@ export interface MockOperation {
   /** The request validator in force, when the operation has one that exists. */
   validator: { name: string; body: boolean; params: boolean } | undefined;
   integration: IntegrationConfig | undefined;
-  /** Security schemes the operation requires (only reported: authorizers are not run). */
-  security: string[];
+  /** Its authorizer, scopes and API-key requirement. */
+  auth: MethodAuth;
 }
 
 export interface GatewayResponseConfig {
@@ -84,11 +85,13 @@ export interface MockApi {
   binaryMediaTypes: string[];
   /** Bytes; undefined when compression is off. */
   minimumCompressionSize: number | undefined;
+  /** REST: where a method that requires an API key finds it (`x-amazon-apigateway-api-key-source`). */
+  apiKeySource: 'HEADER' | 'AUTHORIZER';
   /** HTTP APIs: `x-amazon-apigateway-cors` is set (and not emulated). */
   cors: boolean;
 }
 
-function shortHash(text: string, length: number): string {
+export function shortHash(text: string, length: number): string {
   const digest = createHash('sha1').update(text).digest();
   let out = '';
   for (let i = 0; out.length < length; i++) out += (digest[i % digest.length] % 36).toString(36);
@@ -178,13 +181,6 @@ function sampleOf(param: ObjectNode): string | undefined {
   return candidates.map(asText).find((v) => v !== undefined);
 }
 
-function securityOf(op: Operation, root: ObjectNode, kind: ApiKind): string[] {
-  // REST ignores root-level security; HTTP APIs apply it to every route.
-  const list = op.security ?? (kind === 'HTTP' ? getProperty(root, 'security')?.valueNode : undefined);
-  if (list?.kind !== 'array') return [];
-  return list.items.flatMap((item) => (item.kind === 'object' ? item.properties.map((p) => p.keyNode.value) : []));
-}
-
 function gatewayResponsesOf(root: ObjectNode): Map<string, GatewayResponseConfig> {
   const out = new Map<string, GatewayResponseConfig>();
   const raw = asRecord(toValue(getProperty(root, 'x-amazon-apigateway-gateway-responses')?.valueNode).value) ?? {};
@@ -204,6 +200,7 @@ export function buildMockApi(model: ApiModel, set: DocumentSet): MockApi {
   const root = model.root ?? { kind: 'object', properties: [], offset: 0, length: 0, parent: undefined };
   const validators = asRecord(toValue(getProperty(root, 'x-amazon-apigateway-request-validators')?.valueNode).value) ?? {};
   const routes = new RouteTrie<MockOperation>();
+  const schemes = compileSecuritySchemes(model);
   const operations: MockOperation[] = [];
   let defaultRoute: MockOperation | undefined;
   for (const op of model.operations) {
@@ -224,7 +221,7 @@ export function buildMockApi(model: ApiModel, set: DocumentSet): MockApi {
           ? { name: op.validator.name, body: validatorConfig.validateRequestBody === true, params: validatorConfig.validateRequestParameters === true }
           : undefined,
       integration: op.integration ? integrationConfig(op.integration.node, model.kind) : undefined,
-      security: securityOf(op, root, model.kind),
+      auth: methodAuthOf(op, model, schemes),
     };
     operations.push(mockOp);
     if (model.kind === 'HTTP' && op.path === '/$default') defaultRoute = mockOp;
@@ -242,6 +239,7 @@ export function buildMockApi(model: ApiModel, set: DocumentSet): MockApi {
     gatewayResponses: model.kind === 'REST' ? gatewayResponsesOf(root) : new Map(),
     binaryMediaTypes: model.kind === 'REST' ? asTextList(toValue(getProperty(root, 'x-amazon-apigateway-binary-media-types')?.valueNode).value) : [],
     minimumCompressionSize: model.kind === 'REST' && compression !== undefined && compression >= 0 ? compression : undefined,
+    apiKeySource: asText(toValue(getProperty(root, 'x-amazon-apigateway-api-key-source')?.valueNode).value)?.toUpperCase() === 'AUTHORIZER' ? 'AUTHORIZER' : 'HEADER',
     cors: model.kind === 'HTTP' && getProperty(root, 'x-amazon-apigateway-cors') !== undefined,
   };
 }

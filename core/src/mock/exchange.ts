@@ -1,6 +1,8 @@
 import type { ApigwConfig, StageConfig } from '../config/apigwConfig';
+import type { Caller } from './auth/caller';
 import { buildContext, type ContextOverrides } from './context';
 import type { MockApi, MockOperation } from './definition';
+import type { GatewayState } from './gatewayState';
 import type { IncomingRequest } from './request';
 import type { LambdaRunner } from './lambda/types';
 
@@ -16,6 +18,7 @@ export interface MockSettings {
   accountId: string;
   /** Runs Lambda handlers for Lambda integrations; absent when none is set up. */
   lambda: LambdaRunner | undefined;
+  state: GatewayState;
 }
 
 /** One request while it is handled: what it matched and what has been learnt on the way. */
@@ -32,6 +35,10 @@ export interface Exchange {
   /** Where the emulator approximated or skipped something, for the note header and the log. */
   notes: string[];
   integrationLatencyMs: number | undefined;
+  /** Who the method's authorizer let in; undefined when it has none (or it has not run yet). */
+  caller: Caller | undefined;
+  /** The API key the request was accepted with. */
+  apiKey: { value: string; id: string } | undefined;
 }
 
 export function addNote(exchange: Exchange, note: string): void {
@@ -64,5 +71,7 @@ export function createExchange(
     }),
     notes: [],
     integrationLatencyMs: undefined,
+    caller: undefined,
+    apiKey: undefined,
   };
 }

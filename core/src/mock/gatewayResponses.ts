@@ -11,16 +11,18 @@ import type { MockResponse } from './response';
 export interface GatewayError {
   /** REST gateway response type, e.g. `MISSING_AUTHENTICATION_TOKEN`. */
   type: string;
-  /** `$context.error.message`. */
-  message: string;
+  /** `$context.error.message`; null where API Gateway answers `{"message": null}`. */
+  message: string | null;
   /** The status when the type has no fixed default (or API Gateway uses another one for this case). */
   status?: number;
   validationErrorString?: string;
+  /** REST: the `x-amzn-ErrorType` header API Gateway sends with this error. */
+  errorType?: string;
+  /** REST: the key of the default body, `Message` where API Gateway capitalizes it (a denying IAM policy). */
+  bodyKey?: 'Message';
   /** What an HTTP API answers in this case, which has no gateway responses. */
-  http: { status: number; message: string };
+  http: { status: number; message: string; headers?: Record<string, string> };
 }
-
-const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
 
 /**
  * Gateway response templates are not Velocity: API Gateway only substitutes `$context.*` and
@@ -48,15 +50,17 @@ export function gatewayResponse(exchange: Exchange, error: GatewayError): MockRe
   const headers = new HeaderMap();
   if (exchange.api.kind === 'HTTP') {
     headers.set('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(error.http.headers ?? {})) headers.set(name, value);
     return { status: error.http.status, headers, body: Buffer.from(JSON.stringify({ message: error.http.message })) };
   }
+  if (error.errorType) headers.set('x-amzn-ErrorType', error.errorType);
   const defaultStatus = error.status ?? Number(findGatewayResponse(error.type)?.defaultStatusCode ?? 500);
   const { own, family } = configFor(exchange, error.type, defaultStatus >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
   const status = Number(own?.statusCode ?? family?.statusCode ?? defaultStatus);
   const parameters = own ? own.responseParameters : (family?.responseParameters ?? {});
   const ownTemplates = own && Object.keys(own.responseTemplates).length > 0 ? own.responseTemplates : undefined;
   const familyTemplates = family && Object.keys(family.responseTemplates).length > 0 ? family.responseTemplates : undefined;
-  const templates = ownTemplates ?? familyTemplates ?? { 'application/json': DEFAULT_TEMPLATE };
+  const templates = ownTemplates ?? familyTemplates ?? { 'application/json': `{"${error.bodyKey ?? 'message'}":$context.error.messageString}` };
   for (const [target, expr] of Object.entries(parameters)) {
     const match = /^gatewayresponse\.header\.(.+)$/.exec(target);
     const value = match ? methodRequestValue(exchange, expr) : undefined;
@@ -91,6 +95,12 @@ export const GATEWAY_ERRORS = {
   badProxyResponse: (): GatewayError => ({ type: 'DEFAULT_5XX', message: 'Internal server error', status: 502, http: { status: 500, message: 'Internal Server Error' } }),
   /** The API's own setup fails the request (a template error, no integration response matches...). */
   configurationError: (): GatewayError => ({ type: 'API_CONFIGURATION_ERROR', message: 'Internal server error', http: { status: 500, message: 'Internal Server Error' } }),
+  /** Stage, method or usage-plan rate limit. */
+  throttled: (): GatewayError => ({ type: 'THROTTLED', message: 'Too Many Requests', errorType: 'TooManyRequestsException', http: { status: 429, message: 'Too Many Requests' } }),
+  /** The API key's usage-plan quota for the period is used up. */
+  quotaExceeded: (): GatewayError => ({ type: 'QUOTA_EXCEEDED', message: 'Limit Exceeded', errorType: 'LimitExceededException', http: { status: 429, message: 'Too Many Requests' } }),
+  /** A method that requires an API key got none, or one that no usage plan of the stage holds. */
+  invalidApiKey: (): GatewayError => ({ type: 'INVALID_API_KEY', message: 'Forbidden', errorType: 'ForbiddenException', http: { status: 403, message: 'Forbidden' } }),
 };
 
 export function isGatewayError(value: object): value is GatewayError {

@@ -44,6 +44,7 @@ function routeInfo(exchange: Exchange): RouteInfo {
     apiId: exchange.api.apiId,
     resourceId: op?.resourceId,
     binaryMediaTypes: exchange.api.binaryMediaTypes,
+    apiKey: exchange.apiKey,
   };
 }
 

@@ -1,9 +1,11 @@
+import { checkApiKey } from './apiKeys';
 import { compressResponse, decompressRequest } from './compression';
-import type { MockApi } from './definition';
+import type { MockApi, MockOperation } from './definition';
 import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
 import { GATEWAY_ERRORS, gatewayResponse, isGatewayError, type GatewayError } from './gatewayResponses';
 import { runHttpIntegration } from './httpIntegration';
 import { runLambdaIntegration } from './lambdaIntegration';
+import { throttleMethod } from './limits/methodThrottling';
 import { runMockIntegration } from './mockIntegration';
 import { notEmulated } from './notEmulated';
 import type { IncomingRequest } from './request';
@@ -56,20 +58,26 @@ export function stampResponse(exchange: Exchange, response: MockResponse): void 
   if (exchange.notes.length > 0) response.headers.set(NOTE_HEADER, exchange.notes.join('; '));
 }
 
+/**
+ * A request that found its method, in API Gateway's order: stage throttling, authorization,
+ * the API key and its usage plan, request validation, then the integration.
+ */
+async function serveMethod(exchange: Exchange, op: MockOperation): Promise<MockResponse | GatewayError> {
+  decompressRequest(exchange);
+  for (const { name, reason } of op.auth.ignored) addNote(exchange, `security scheme ${name} not enforced: ${reason}`);
+  const refused = throttleMethod(exchange) ?? checkApiKey(exchange);
+  if (refused) return refused;
+  const invalid = exchange.api.kind === 'REST' ? validateRequest(op, exchange.request, (text) => addNote(exchange, text)) : undefined;
+  return invalid ?? (await runIntegration(exchange));
+}
+
 /** Handles one request the way API Gateway would: route, validate, integrate, map, answer. */
 export async function handleRequest(api: MockApi, settings: MockSettings, request: IncomingRequest): Promise<{ exchange: Exchange; response: MockResponse }> {
   const route = resolveRoute(api, settings.stage, request.method, request.rawPath);
   const op = route.operation;
   const exchange = createExchange(api, settings, request, { operation: op, pathParams: route.match?.params ?? {}, path: route.path });
   if (api.cors && request.headers.has('origin')) addNote(exchange, 'x-amazon-apigateway-cors not emulated: no CORS headers are added and preflight requests are not answered');
-  let outcome: MockResponse | GatewayError;
-  if (!op) outcome = GATEWAY_ERRORS.routeNotFound();
-  else {
-    decompressRequest(exchange);
-    if (op.security.length > 0) addNote(exchange, `authorization not emulated: ${op.security.join(', ')} not checked`);
-    const invalid = api.kind === 'REST' ? validateRequest(op, request, (text) => addNote(exchange, text)) : undefined;
-    outcome = invalid ?? (await runIntegration(exchange));
-  }
+  const outcome = op ? await serveMethod(exchange, op) : GATEWAY_ERRORS.routeNotFound();
   const response = isGatewayError(outcome) ? gatewayResponse(exchange, outcome) : outcome;
   compressResponse(exchange, response);
   stampResponse(exchange, response);

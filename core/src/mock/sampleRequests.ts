@@ -3,7 +3,8 @@ import type { MockApi, MockOperation } from './definition';
 /**
  * Ready-to-paste curl commands for a few of the API's methods, MOCK integrations first
  * (they answer without any backend). Path parameters take the value the definition suggests,
- * else their name, so that curl's `{}` globbing never sees a template.
+ * else their name, so that curl's `{}` globbing never sees a template. A method that needs a
+ * credential reads it from an environment variable: no secret is ever printed.
  */
 export function sampleCurlLines(api: MockApi, baseUrl: string, limit = 4): string[] {
   const rank = (op: MockOperation) => (op.integration?.type === 'mock' ? 0 : 1) + (op.method === 'GET' ? 0 : 2) + (op.method === 'OPTIONS' ? 4 : 0);
@@ -15,6 +16,7 @@ export function sampleCurlLines(api: MockApi, baseUrl: string, limit = 4): strin
     });
     const method = op.method === 'GET' || op.method === 'ANY' ? '' : `-X ${op.method} `;
     const body = op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH' ? `-H 'Content-Type: application/json' -d '{}' ` : '';
-    return `curl -i ${method}${body}'${baseUrl}${path}'`;
+    const key = op.auth.apiKeyRequired && api.apiKeySource === 'HEADER' ? '-H "x-api-key: $APIGW_API_KEY" ' : '';
+    return `curl -i ${method}${key}${body}'${baseUrl}${path}'`;
   });
 }

@@ -9,6 +9,7 @@ import type { KindOverride } from '../model/apiModel';
 import { accessLogEntry, type AccessLogEntry } from './accessLog';
 import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
 import { GATEWAY_ERRORS, gatewayResponse, type GatewayError } from './gatewayResponses';
+import { createGatewayState } from './gatewayState';
 import { HeaderMap } from './headers';
 import { LOCAL_ACCOUNT_ID } from './lambda/localAccount';
 import { extendedRequestId } from './lambda/proxyEventParts';
@@ -118,7 +119,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     if (!stage.config && names.length > 0) log(`stage '${stage.name}' is not in ${from.file ?? CONFIG_FILE} (${names.join(', ')}): no stage variables or method settings from it`);
     return { stage: stage.name, stageVariables: stage.variables, stageConfig: stage.config, config: from };
   };
-  const settings: MockSettings = { ...stageSettings(definition.api, await readConfig()), accountId: LOCAL_ACCOUNT_ID, lambda: options.lambda };
+  const settings: MockSettings = { ...stageSettings(definition.api, await readConfig()), accountId: LOCAL_ACCOUNT_ID, lambda: options.lambda, state: createGatewayState() };
   const stats = new RequestStats();
 
   const finish = (exchange: Exchange, res: http.ServerResponse, response: MockResponse) => {
