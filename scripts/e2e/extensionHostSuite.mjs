@@ -35,7 +35,11 @@ export async function runExtensionHostSuite(mode, { verbose = false } = {}) {
       ['skipReleaseNotes', 'true'],
     ];
     await page.goto(workbenchUrl(address, run.workspace, payload));
-    const code = await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)), SUITE_TIMEOUT_MS))]);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)), SUITE_TIMEOUT_MS);
+    });
+    const code = await Promise.race([exited, timeout]).finally(() => clearTimeout(timer));
     if (!existsSync(run.results)) throw new Error(`the suite wrote no results (exit code ${code}); workbench log:\n${transcript.slice(-60).join('\n')}\ncode-server log:\n${server.log()}`);
     return { exitCode: code, ...JSON.parse(readFileSync(run.results, 'utf8')) };
   } finally {

@@ -1,7 +1,7 @@
 // Private folders for one run of VS Code: user data with the settings the tests need, an
 // extensions folder, and a workspace made of copies of examples/, so a run never touches
 // the repository's files or the machine's own VS Code profile.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -53,6 +53,20 @@ function addRemoteRefFixture(workspace) {
   );
 }
 
+export const BROKEN_TITLE = 'Broken Bookstore API';
+
+/**
+ * A copy of the bookstore example with one mistake API Gateway rejects at import: its first
+ * Lambda integration is called with GET (Lambda needs POST).
+ */
+function addBrokenCopy(workspace) {
+  const source = readFileSync(resolve('examples', 'rest', 'api.yaml'), 'utf8');
+  const broken = source.replace('title: Bookstore API', `title: ${BROKEN_TITLE}`).replace(/httpMethod: POST(\s+uri: arn:aws:apigateway:[^:]+:lambda:)/, 'httpMethod: GET$1');
+  if (broken === source) throw new Error('examples/rest/api.yaml changed: the broken copy needs a new mistake');
+  mkdirSync(join(workspace, 'broken'), { recursive: true });
+  writeFileSync(join(workspace, 'broken', 'api.yaml'), broken);
+}
+
 /**
  * Fresh folders for a run named `name` in `mode` ('trusted' or 'restricted'). TMPDIR is
  * short and per run: VS Code puts IPC sockets there, and socket paths have a length limit.
@@ -67,6 +81,7 @@ export function prepareRun(name, mode) {
   mkdirSync(extensions, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...COMMON_SETTINGS, ...TRUST_SETTINGS[mode] }, null, 2));
   cpSync(resolve('examples'), join(workspace, 'examples'), { recursive: true });
+  addBrokenCopy(workspace);
   if (mode === 'restricted') addRemoteRefFixture(workspace);
   const tmp = mkdtempSync(join(tmpdir(), 'apigw-'));
   return { dir, userData, extensions, workspace, tmp, results: join(dir, 'results.json'), mode };

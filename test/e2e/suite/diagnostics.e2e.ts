@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apigwDiagnostics, codeOf, extensionApi, waitFor, workspaceUri, writeBrokenCopy } from './workspace';
+import { apigwDiagnostics, brokenCopy, codeOf, extensionApi, waitFor, workspaceUri } from './workspace';
 
 describe('diagnostics', () => {
   before(async () => {
@@ -8,7 +8,7 @@ describe('diagnostics', () => {
   });
 
   it('reports a broken copy of the example when it is opened', async () => {
-    const uri = await writeBrokenCopy();
+    const uri = brokenCopy();
     await vscode.window.showTextDocument(uri);
     const found = await waitFor('the broken copy\'s diagnostics', () => {
       const list = apigwDiagnostics(uri);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extensionApi';
 import type { ApiNode, MethodNode, ResourceNode, TreeNode } from '../../../client/src/tree/treeNodes';
-import { BROKEN_TITLE, extensionApi, waitFor, workspaceUri, writeBrokenCopy } from './workspace';
+import { BROKEN_TITLE, extensionApi, waitFor, workspaceUri } from './workspace';
 
 function find(nodes: readonly TreeNode[], test: (n: TreeNode) => boolean): TreeNode | undefined {
   for (const node of nodes) {
@@ -36,7 +36,6 @@ describe('API Gateway tree view', () => {
 
   before(async () => {
     api = await extensionApi();
-    await writeBrokenCopy();
   });
 
   it('lists every API definition of the workspace', async () => {
