@@ -1,5 +1,5 @@
 import { commands, env, Range, Selection, TextEditorRevealType, Uri, window, workspace, type Disposable, type TreeView } from 'vscode';
-import { invokeUrl } from '../../core/src/model/invokeUrl';
+import { defaultLocalStage, invokeUrl } from '../../core/src/model/invokeUrl';
 import type { ApiTreeStore } from './tree/apiTreeStore';
 import { nodeAtCursor } from './tree/followCursor';
 import { locationOf, type MethodNode, type TreeNode } from './tree/treeNodes';
@@ -33,7 +33,7 @@ function pathOf(node: TreeNode): string | undefined {
 function mockUrl(node: MethodNode): string {
   const settings = workspace.getConfiguration('apigw.mock', Uri.parse(node.api.tree.uri));
   const port = settings.get<number>('port', 3000);
-  const stage = settings.get<string>('stage', 'dev');
+  const stage = settings.get<string>('stage', '') || defaultLocalStage(node.api.tree.kind);
   return invokeUrl(`http://127.0.0.1:${port}`, stage, node.api.tree.kind, node.method.path);
 }
 
