@@ -1,38 +1,31 @@
 import assert from 'node:assert/strict';
-import { APIGatewayClient, GetRestApisCommand, ImportRestApiCommand, TooManyRequestsException } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetRestApisCommand, ImportRestApiCommand, TooManyRequestsException } from '@aws-sdk/client-api-gateway';
 import { createAwsClients } from '../../core/src/deploy/awsClients';
 import { deploy } from '../../core/src/deploy/deploy';
 import { DeployError } from '../../core/src/deploy/deployError';
 import { plan, REST_API, TEST_CREDENTIALS, testClients } from './fixtures';
-
-const rest = mockClient(APIGatewayClient);
-const http = mockClient(ApiGatewayV2Client);
+import { mockSdkInSuite } from './sdkMocks';
 
 /** An error shaped as the SDK throws it for a service or credentials failure. */
 function sdkError(name: string, message: string, status?: number): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, attempts: status === 429 ? 6 : 1 } });
 }
 
-async function failureOf(error: Error, profile?: string): Promise<DeployError> {
-  rest.on(GetRestApisCommand).resolves({ items: [] });
-  rest.on(ImportRestApiCommand).rejects(error);
-  const clients = profile ? createAwsClients({ region: 'eu-west-1', profile, credentials: async () => ({ ...TEST_CREDENTIALS }) }) : testClients();
-  try {
-    await deploy(await plan(REST_API, 'dev'), clients);
-  } catch (err) {
-    assert.ok(err instanceof DeployError);
-    return err;
-  }
-  return assert.fail('deployed');
-}
-
 describe('deploy: AWS failures worded for people', () => {
-  beforeEach(() => {
-    rest.reset();
-    http.reset();
-  });
+  const sdk = mockSdkInSuite();
+
+  async function failureOf(error: Error, profile?: string): Promise<DeployError> {
+    sdk.rest.on(GetRestApisCommand).resolves({ items: [] });
+    sdk.rest.on(ImportRestApiCommand).rejects(error);
+    const clients = profile ? createAwsClients({ region: 'eu-west-1', profile, credentials: async () => ({ ...TEST_CREDENTIALS }) }) : testClients();
+    try {
+      await deploy(await plan(REST_API, 'dev'), clients);
+    } catch (err) {
+      assert.ok(err instanceof DeployError);
+      return err;
+    }
+    return assert.fail('deployed');
+  }
 
   it('names the apigateway: permission AWS says is missing', async () => {
     const err = await failureOf(sdkError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: apigateway:POST on resource: arn:aws:apigateway:us-east-1::/restapis', 403));
@@ -71,7 +64,7 @@ describe('deploy: AWS failures worded for people', () => {
   });
 
   it('never repeats a secret that an error message echoes back', async () => {
-    rest.on(GetRestApisCommand).rejects(sdkError('UnrecognizedClientException', `The security token included in the request is invalid: ${TEST_CREDENTIALS.sessionToken} signed by ${TEST_CREDENTIALS.secretAccessKey}`, 403));
+    sdk.rest.on(GetRestApisCommand).rejects(sdkError('UnrecognizedClientException', `The security token included in the request is invalid: ${TEST_CREDENTIALS.sessionToken} signed by ${TEST_CREDENTIALS.secretAccessKey}`, 403));
     const clients = testClients();
     // The mocked send skips the SDK's signing, so the credentials are resolved the way signing would.
     await clients.rest.config.credentials();

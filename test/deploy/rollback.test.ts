@@ -1,43 +1,39 @@
 import assert from 'node:assert/strict';
-import { APIGatewayClient, GetDeploymentCommand, GetDeploymentsCommand, GetRestApisCommand, GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, GetApisCommand, GetDeploymentCommand as GetHttpDeployment, GetStageCommand as GetHttpStage, UpdateStageCommand as UpdateHttpStage } from '@aws-sdk/client-apigatewayv2';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetDeploymentCommand, GetDeploymentsCommand, GetRestApisCommand, GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { GetApisCommand, GetDeploymentCommand as GetHttpDeployment, GetStageCommand as GetHttpStage, UpdateStageCommand as UpdateHttpStage } from '@aws-sdk/client-apigatewayv2';
 import { DeployError } from '../../core/src/deploy/deployError';
 import { rollbackStage } from '../../core/src/deploy/rollback';
 import { sequence } from './callLog';
 import { testClients } from './fixtures';
-
-const rest = mockClient(APIGatewayClient);
-const http = mockClient(ApiGatewayV2Client);
+import { mockSdkInSuite } from './sdkMocks';
 
 describe('deploy: rollback', () => {
+  const sdk = mockSdkInSuite();
   beforeEach(() => {
-    rest.reset();
-    http.reset();
-    rest.on(GetRestApisCommand).resolves({ items: [{ id: 'abc123', name: 'Orders' }] });
+    sdk.rest.on(GetRestApisCommand).resolves({ items: [{ id: 'abc123', name: 'Orders' }] });
   });
 
   it('points a REST stage at the deployment its current one records as previous', async () => {
-    rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
-    rest.on(GetDeploymentCommand).resolves({ id: 'dep2', description: 'apigw deploy of 1a2b3c by ana; previous deployment dep1' });
-    rest.on(UpdateStageCommand).resolves({});
+    sdk.rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
+    sdk.rest.on(GetDeploymentCommand).resolves({ id: 'dep2', description: 'apigw deploy of 1a2b3c by ana; previous deployment dep1' });
+    sdk.rest.on(UpdateStageCommand).resolves({});
     const out = await rollbackStage(testClients(), 'REST', { api: { name: 'Orders' }, stage: 'prod' });
     assert.deepEqual(out, { apiId: 'abc123', stage: 'prod', from: 'dep2', to: 'dep1' });
-    assert.deepEqual(sequence(rest), ['GetRestApis', 'GetStage', 'GetDeployment', 'UpdateStage']);
-    assert.deepEqual(rest.commandCalls(UpdateStageCommand)[0].args[0].input, { restApiId: 'abc123', stageName: 'prod', patchOperations: [{ op: 'replace', path: '/deploymentId', value: 'dep1' }] });
+    assert.deepEqual(sequence(sdk.rest), ['GetRestApis', 'GetStage', 'GetDeployment', 'UpdateStage']);
+    assert.deepEqual(sdk.rest.commandCalls(UpdateStageCommand)[0].args[0].input, { restApiId: 'abc123', stageName: 'prod', patchOperations: [{ op: 'replace', path: '/deploymentId', value: 'dep1' }] });
   });
 
   it('goes to the deployment named with --to without reading descriptions', async () => {
-    rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
-    rest.on(UpdateStageCommand).resolves({});
+    sdk.rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
+    sdk.rest.on(UpdateStageCommand).resolves({});
     await rollbackStage(testClients(), 'REST', { api: { name: 'Orders' }, stage: 'prod' }, 'dep0');
-    assert.deepEqual(sequence(rest), ['GetRestApis', 'GetStage', 'UpdateStage']);
+    assert.deepEqual(sequence(sdk.rest), ['GetRestApis', 'GetStage', 'UpdateStage']);
   });
 
   it('lists recent deployments when the previous one is not recorded', async () => {
-    rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
-    rest.on(GetDeploymentCommand).resolves({ id: 'dep2', description: 'made in the console' });
-    rest.on(GetDeploymentsCommand).resolves({
+    sdk.rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
+    sdk.rest.on(GetDeploymentCommand).resolves({ id: 'dep2', description: 'made in the console' });
+    sdk.rest.on(GetDeploymentsCommand).resolves({
       items: [
         { id: 'dep2', createdDate: new Date('2026-01-03T00:00:00Z') },
         { id: 'dep1', createdDate: new Date('2026-01-02T00:00:00Z'), description: 'friday' },
@@ -49,21 +45,21 @@ describe('deploy: rollback', () => {
     );
     assert.equal(err.kind, 'refused');
     assert.match(err.hints[0], /--to <id>\. Recent deployments: dep1 \(2026-01-02T00:00:00\.000Z: friday\)/);
-    assert.equal(rest.commandCalls(UpdateStageCommand).length, 0);
+    assert.equal(sdk.rest.commandCalls(UpdateStageCommand).length, 0);
   });
 
   it('rolls an HTTP API stage back with UpdateStage DeploymentId', async () => {
-    http.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1', Name: 'Checkout', ProtocolType: 'HTTP', RouteSelectionExpression: '${request.method} ${request.path}' }] });
-    http.on(GetHttpStage).resolves({ DeploymentId: 'd2', AutoDeploy: false });
-    http.on(GetHttpDeployment).resolves({ Description: 'apigw deploy; previous deployment d1' });
-    http.on(UpdateHttpStage).resolves({});
+    sdk.http.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1', Name: 'Checkout', ProtocolType: 'HTTP', RouteSelectionExpression: '${request.method} ${request.path}' }] });
+    sdk.http.on(GetHttpStage).resolves({ DeploymentId: 'd2', AutoDeploy: false });
+    sdk.http.on(GetHttpDeployment).resolves({ Description: 'apigw deploy; previous deployment d1' });
+    sdk.http.on(UpdateHttpStage).resolves({});
     await rollbackStage(testClients(), 'HTTP', { api: { name: 'Checkout' }, stage: '$default' });
-    assert.deepEqual(http.commandCalls(UpdateHttpStage)[0].args[0].input, { ApiId: 'h1', StageName: '$default', DeploymentId: 'd1' });
+    assert.deepEqual(sdk.http.commandCalls(UpdateHttpStage)[0].args[0].input, { ApiId: 'h1', StageName: '$default', DeploymentId: 'd1' });
   });
 
   it('refuses an auto-deploy stage', async () => {
-    http.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1', Name: 'Checkout', ProtocolType: 'HTTP', RouteSelectionExpression: '${request.method} ${request.path}' }] });
-    http.on(GetHttpStage).resolves({ DeploymentId: 'd2', AutoDeploy: true });
+    sdk.http.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1', Name: 'Checkout', ProtocolType: 'HTTP', RouteSelectionExpression: '${request.method} ${request.path}' }] });
+    sdk.http.on(GetHttpStage).resolves({ DeploymentId: 'd2', AutoDeploy: true });
     await assert.rejects(rollbackStage(testClients(), 'HTTP', { api: { name: 'Checkout' }, stage: 'dev' }), /autoDeploy/);
   });
 });

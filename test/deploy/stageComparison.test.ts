@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { APIGatewayClient, GetExportCommand, GetRestApisCommand, NotFoundException } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, ExportApiCommand, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetExportCommand, GetRestApisCommand, NotFoundException } from '@aws-sdk/client-api-gateway';
+import { ExportApiCommand, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
 import { loadDefinitionInfo } from '../../core/src/deploy/definitionInfo';
 import { compareWithStage } from '../../core/src/deploy/diff/stageComparison';
 import { normalizeApi } from '../../core/src/deploy/diff/normalizedApi';
 import { HTTP_API, REST_API, testClients } from './fixtures';
+import { mockSdkInSuite } from './sdkMocks';
 
-const rest = mockClient(APIGatewayClient);
-const http = mockClient(ApiGatewayV2Client);
 const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
 
 /** What GetExport gives for a stage: AWS's own servers, generated fields, defaults and the Empty model. */
@@ -43,14 +41,13 @@ async function info(text: string) {
 }
 
 describe('deploy: compare with a stage', () => {
+  const sdk = mockSdkInSuite();
   beforeEach(() => {
-    rest.reset();
-    http.reset();
-    rest.on(GetRestApisCommand).resolves({ items: [{ id: 'abc123', name: 'Orders' }] });
+    sdk.rest.on(GetRestApisCommand).resolves({ items: [{ id: 'abc123', name: 'Orders' }] });
   });
 
   it('counts resources, methods and integrations added and removed, ignoring what AWS adds', async () => {
-    rest.on(GetExportCommand).resolves({ body: exported() as never });
+    sdk.rest.on(GetExportCommand).resolves({ body: exported() as never });
     const c = await compareWithStage(testClients(), await info(REST_API), { api: { name: 'Orders' }, stage: 'prod', mode: 'overwrite' });
     assert.equal(c.remote, 'deployed');
     assert.deepEqual(c.diff.resources, { added: ['/orders/{id}'], removed: ['/legacy'], changed: [] });
@@ -58,13 +55,13 @@ describe('deploy: compare with a stage', () => {
     assert.deepEqual(c.diff.integrations, { added: ['GET /orders/{id}'], removed: ['GET /legacy'], changed: [] });
     assert.deepEqual(c.diff.models, { added: [], removed: [], changed: [] }, 'AWS\'s Empty model is not a difference');
     assert.equal(c.summary[0], 'resources: 1 added (/orders/{id}), 1 removed (/legacy)');
-    const request = rest.commandCalls(GetExportCommand)[0].args[0].input;
+    const request = sdk.rest.commandCalls(GetExportCommand)[0].args[0].input;
     assert.deepEqual(request, { restApiId: 'abc123', stageName: 'prod', exportType: 'oas30', parameters: { extensions: 'integrations,authorizers' }, accepts: 'application/json' });
     assert.doesNotMatch(c.remoteText, /cacheNamespace|servers|when_no_match/);
   });
 
   it('sees a changed integration and says what merge mode keeps', async () => {
-    rest.on(GetExportCommand).resolves({ body: exported(10000) as never });
+    sdk.rest.on(GetExportCommand).resolves({ body: exported(10000) as never });
     const c = await compareWithStage(testClients(), await info(REST_API), { api: { name: 'Orders' }, stage: 'prod', mode: undefined });
     assert.deepEqual(c.diff.integrations.changed, ['GET /orders']);
     assert.match(c.summary.join('\n'), /1 only on the stage \(\/legacy\)/);
@@ -72,18 +69,18 @@ describe('deploy: compare with a stage', () => {
   });
 
   it('compares with nothing when the stage does not exist yet', async () => {
-    rest.on(GetExportCommand).rejects(new NotFoundException({ message: 'Invalid stage identifier specified', $metadata: {} }));
+    sdk.rest.on(GetExportCommand).rejects(new NotFoundException({ message: 'Invalid stage identifier specified', $metadata: {} }));
     const c = await compareWithStage(testClients(), await info(REST_API), { api: { name: 'Orders' }, stage: 'new', mode: undefined });
     assert.equal(c.remote, 'no-stage');
     assert.equal(c.diff.methods.added.length, 2);
   });
 
   it('exports an HTTP API stage with ExportApi', async () => {
-    http.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1', Name: 'Checkout', ProtocolType: 'HTTP', RouteSelectionExpression: '${request.method} ${request.path}' }] });
+    sdk.http.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1', Name: 'Checkout', ProtocolType: 'HTTP', RouteSelectionExpression: '${request.method} ${request.path}' }] });
     const body = { openapi: '3.0.1', info: { title: 'Checkout', version: '1' }, paths: { '/carts': { post: { 'x-amazon-apigateway-integration': { type: 'AWS_PROXY', httpMethod: 'POST', uri: 'arn:aws:lambda:us-east-1:123456789012:function:carts', payloadFormatVersion: '2.0', connectionType: 'INTERNET', timeoutInMillis: 30000 } } } } };
-    http.on(ExportApiCommand).resolves({ body: new TextEncoder().encode(JSON.stringify(body)) as never });
+    sdk.http.on(ExportApiCommand).resolves({ body: new TextEncoder().encode(JSON.stringify(body)) as never });
     const c = await compareWithStage(testClients(), await info(HTTP_API), { api: { name: 'Checkout' }, stage: '$default', mode: undefined });
-    assert.deepEqual(http.commandCalls(ExportApiCommand)[0].args[0].input, { ApiId: 'h1', Specification: 'OAS30', OutputType: 'JSON', StageName: '$default', IncludeExtensions: true });
+    assert.deepEqual(sdk.http.commandCalls(ExportApiCommand)[0].args[0].input, { ApiId: 'h1', Specification: 'OAS30', OutputType: 'JSON', StageName: '$default', IncludeExtensions: true });
     assert.equal(c.summary.every((l) => l.endsWith('no changes')), true, c.summary.join('\n'));
   });
 
