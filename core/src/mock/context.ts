@@ -39,6 +39,8 @@ export interface ContextSource {
   path: string;
   resourcePath: string;
   resourceId: string;
+  /** HTTP APIs: `$context.routeKey`. */
+  routeKey?: string;
 }
 
 /**
@@ -85,6 +87,7 @@ export function buildContext(source: ContextSource): Record<string, unknown> & C
     requestTimeEpoch: request.receivedAt,
     resourceId: source.resourceId,
     resourcePath: source.resourcePath,
+    ...(source.routeKey === undefined ? {} : { routeKey: source.routeKey }),
     stage: source.stage,
     wafResponseCode: '',
     webaclArn: '',

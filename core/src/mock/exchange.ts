@@ -34,6 +34,8 @@ export interface Exchange {
   context: Record<string, unknown> & ContextOverrides;
   /** Where the emulator approximated or skipped something, for the note header and the log. */
   notes: string[];
+  /** What happened on the way (a cache hit, an authorizer's decision), for the log only; never a secret. */
+  events: string[];
   integrationLatencyMs: number | undefined;
   /** Who the method's authorizer let in; undefined when it has none (or it has not run yet). */
   caller: Caller | undefined;
@@ -41,8 +43,17 @@ export interface Exchange {
   apiKey: { value: string; id: string } | undefined;
 }
 
+/** The HTTP API route key: `GET /books/{id}`, or `$default`. */
+export function routeKeyOf(op: MockOperation | undefined): string {
+  return !op || op.resourcePath === '/$default' ? '$default' : `${op.method} ${op.resourcePath}`;
+}
+
 export function addNote(exchange: Exchange, note: string): void {
   if (!exchange.notes.includes(note)) exchange.notes.push(note);
+}
+
+export function logEvent(exchange: Exchange, event: string): void {
+  exchange.events.push(event);
 }
 
 /** A new exchange for a request; without a route it is one that reached no method. */
@@ -68,8 +79,10 @@ export function createExchange(
       path: request.rawPath,
       resourcePath: op?.resourcePath ?? '',
       resourceId: op?.resourceId ?? '',
+      routeKey: api.kind === 'HTTP' ? routeKeyOf(op) : undefined,
     }),
     notes: [],
+    events: [],
     integrationLatencyMs: undefined,
     caller: undefined,
     apiKey: undefined,

@@ -99,6 +99,32 @@ export const GATEWAY_ERRORS = {
   throttled: (): GatewayError => ({ type: 'THROTTLED', message: 'Too Many Requests', errorType: 'TooManyRequestsException', http: { status: 429, message: 'Too Many Requests' } }),
   /** The API key's usage-plan quota for the period is used up. */
   quotaExceeded: (): GatewayError => ({ type: 'QUOTA_EXCEEDED', message: 'Limit Exceeded', errorType: 'LimitExceededException', http: { status: 429, message: 'Too Many Requests' } }),
+  /** No credentials, or ones the authorizer or the token check turned down. */
+  unauthorized: (message = 'Unauthorized', httpHeaders?: Record<string, string>): GatewayError => ({
+    type: 'UNAUTHORIZED',
+    message,
+    errorType: 'UnauthorizedException',
+    http: { status: 401, message: 'Unauthorized', headers: httpHeaders },
+  }),
+  /** An authorizer's policy does not allow the method (REST words this one with a capital M). */
+  accessDenied: (explicit: boolean): GatewayError => ({
+    type: 'ACCESS_DENIED',
+    message: explicit ? 'User is not authorized to access this resource with an explicit deny' : 'User is not authorized to access this resource',
+    bodyKey: 'Message',
+    errorType: 'AccessDeniedException',
+    http: { status: 403, message: 'Forbidden' },
+  }),
+  /** HTTP APIs: an authenticated caller the route does not admit (a simple response's false, missing scopes). */
+  forbidden: (httpHeaders?: Record<string, string>): GatewayError => ({ type: 'ACCESS_DENIED', message: 'Forbidden', http: { status: 403, message: 'Forbidden', headers: httpHeaders } }),
+  /** A Lambda authorizer that failed or answered in a shape API Gateway cannot read: `{"message": null}`. */
+  authorizerConfigurationError: (): GatewayError => ({
+    type: 'AUTHORIZER_CONFIGURATION_ERROR',
+    message: null,
+    errorType: 'AuthorizerConfigurationException',
+    http: { status: 500, message: 'Internal Server Error' },
+  }),
+  /** A Lambda authorizer that did not answer in time. */
+  authorizerFailure: (): GatewayError => ({ type: 'AUTHORIZER_FAILURE', message: null, http: { status: 500, message: 'Internal Server Error' } }),
   /** A method that requires an API key got none, or one that no usage plan of the stage holds. */
   invalidApiKey: (): GatewayError => ({ type: 'INVALID_API_KEY', message: 'Forbidden', errorType: 'ForbiddenException', http: { status: 403, message: 'Forbidden' } }),
 };

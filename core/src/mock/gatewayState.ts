@@ -1,12 +1,21 @@
+import type { AuthorizerDecision } from './auth/lambdaAuthorizer';
+import { ExpiringCache } from './expiringCache';
 import { QuotaCounters } from './limits/quotaCounters';
 import { TokenBuckets } from './limits/tokenBuckets';
 
-/** What a running emulator remembers between requests: throttling buckets and quota counts. */
+/** What a running emulator remembers between requests. */
 export interface GatewayState {
   buckets: TokenBuckets;
   quotas: QuotaCounters;
+  /** Lambda authorizer results by authorizer and identity values, for `authorizerResultTtlInSeconds`. */
+  authorizerResults: ExpiringCache<AuthorizerDecision>;
 }
 
 export function createGatewayState(): GatewayState {
-  return { buckets: new TokenBuckets(), quotas: new QuotaCounters() };
+  return { buckets: new TokenBuckets(), quotas: new QuotaCounters(), authorizerResults: new ExpiringCache() };
+}
+
+/** A new deployment (a reload) starts with empty caches; throttling and quotas carry on, as they do across deployments. */
+export function forgetCachedResults(state: GatewayState): void {
+  state.authorizerResults.clear();
 }

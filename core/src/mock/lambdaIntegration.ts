@@ -9,50 +9,15 @@ import { functionRefFromUri } from './lambda/functionRef';
 import { buildHttpApiEventV2 } from './lambda/httpApiEventV2';
 import { mapProxyResult } from './lambda/proxyResult';
 import { buildHttpApiEventV1, buildRestProxyEvent } from './lambda/restProxyEvent';
-import type { LambdaOutcome, MockRequest, RouteInfo } from './lambda/types';
+import type { LambdaOutcome } from './lambda/types';
+import { lambdaRequest, routeInfo } from './lambdaRequest';
 import { notEmulated } from './notEmulated';
 import type { MockResponse } from './response';
 
-/** The request as the Lambda event builders take it, with the headers API Gateway adds. */
-function lambdaRequest(exchange: Exchange): MockRequest {
-  const { request, settings } = exchange;
-  const headers: Array<[string, string]> = [];
-  for (const [name, values] of request.headers.entries()) for (const value of values) headers.push([name, value]);
-  const forwarded = request.headers.get('x-forwarded-for');
-  headers.push(['X-Forwarded-For', forwarded ? `${forwarded}, ${request.sourceIp}` : request.sourceIp], ['X-Forwarded-Proto', 'http']);
-  return {
-    method: request.method,
-    path: exchange.path,
-    headers,
-    query: request.query.raw,
-    body: request.body,
-    sourceIp: request.sourceIp,
-    stage: settings.stage,
-    stageVariables: settings.stageVariables,
-    requestId: request.requestId,
-    requestTimeEpoch: request.receivedAt,
-  };
-}
-
-function routeInfo(exchange: Exchange): RouteInfo {
-  const op = exchange.operation;
-  const resourcePath = op?.resourcePath ?? exchange.path;
-  return {
-    resourcePath,
-    pathParameters: exchange.pathParams,
-    routeKey: !op || resourcePath === '/$default' ? '$default' : `${op.method} ${resourcePath}`,
-    apiId: exchange.api.apiId,
-    resourceId: op?.resourceId,
-    binaryMediaTypes: exchange.api.binaryMediaTypes,
-    apiKey: exchange.apiKey,
-  };
-}
-
 function proxyEvent(exchange: Exchange, version: '1.0' | '2.0'): unknown {
   const req = lambdaRequest(exchange);
-  const route = routeInfo(exchange);
-  if (exchange.api.kind === 'REST') return buildRestProxyEvent(req, route);
-  return version === '2.0' ? buildHttpApiEventV2(req, route) : buildHttpApiEventV1(req, route);
+  if (exchange.api.kind === 'REST') return buildRestProxyEvent(req, routeInfo(exchange, 'REST'));
+  return version === '2.0' ? buildHttpApiEventV2(req, routeInfo(exchange, '2.0')) : buildHttpApiEventV1(req, routeInfo(exchange, '1.0'));
 }
 
 async function invoke(exchange: Exchange, functionRef: string, event: unknown, timeoutMs: number): Promise<LambdaOutcome | undefined> {

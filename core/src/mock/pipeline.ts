@@ -1,4 +1,5 @@
 import { checkApiKey } from './apiKeys';
+import { authorize } from './auth/authorization';
 import { compressResponse, decompressRequest } from './compression';
 import type { MockApi, MockOperation } from './definition';
 import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
@@ -65,7 +66,7 @@ export function stampResponse(exchange: Exchange, response: MockResponse): void 
 async function serveMethod(exchange: Exchange, op: MockOperation): Promise<MockResponse | GatewayError> {
   decompressRequest(exchange);
   for (const { name, reason } of op.auth.ignored) addNote(exchange, `security scheme ${name} not enforced: ${reason}`);
-  const refused = throttleMethod(exchange) ?? checkApiKey(exchange);
+  const refused = throttleMethod(exchange) ?? (await authorize(exchange)) ?? checkApiKey(exchange);
   if (refused) return refused;
   const invalid = exchange.api.kind === 'REST' ? validateRequest(op, exchange.request, (text) => addNote(exchange, text)) : undefined;
   return invalid ?? (await runIntegration(exchange));

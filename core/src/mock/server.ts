@@ -9,7 +9,7 @@ import type { KindOverride } from '../model/apiModel';
 import { accessLogEntry, type AccessLogEntry } from './accessLog';
 import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
 import { GATEWAY_ERRORS, gatewayResponse, type GatewayError } from './gatewayResponses';
-import { createGatewayState } from './gatewayState';
+import { createGatewayState, forgetCachedResults } from './gatewayState';
 import { HeaderMap } from './headers';
 import { LOCAL_ACCOUNT_ID } from './lambda/localAccount';
 import { extendedRequestId } from './lambda/proxyEventParts';
@@ -125,7 +125,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const finish = (exchange: Exchange, res: http.ServerResponse, response: MockResponse) => {
     writeResponse(res, exchange.request.method, response);
     const finishedAt = Date.now();
-    for (const note of exchange.notes) log(`note ${exchange.request.requestId} ${exchange.request.method} ${exchange.request.rawPath}: ${note}`);
+    const { requestId, method, rawPath } = exchange.request;
+    for (const event of exchange.events) log(`${requestId} ${method} ${rawPath}: ${event}`);
+    for (const note of exchange.notes) log(`note ${requestId} ${method} ${rawPath}: ${note}`);
     stats.record(routeLabel(exchange), response.status, finishedAt - exchange.request.receivedAt);
     options.onAccessLog?.(accessLogEntry(exchange, response, finishedAt));
   };
@@ -190,6 +192,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         const nextConfig = await readConfig();
         definition = next;
         Object.assign(settings, stageSettings(next.api, nextConfig));
+        forgetCachedResults(settings.state);
         await options.lambda?.reload();
         return next;
       } finally {

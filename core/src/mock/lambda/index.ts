@@ -12,6 +12,9 @@
  *   buildHttpApiEventV1(req: MockRequest, route: RouteInfo): RestProxyEvent        HTTP API, payload 1.0
  *   buildHttpApiEventV2(req: MockRequest, route: RouteInfo): HttpApiEventV2        HTTP API, payload 2.0
  *   mapProxyResult(payload, '1.0' | '2.0', rest?: RestResultContext): MappedProxyResult | { malformed }
+ *   buildTokenAuthorizerEvent(token, methodArn)                                     REST TOKEN authorizer
+ *   buildRestRequestAuthorizerEvent(req, route, methodArn)                          REST REQUEST authorizer
+ *   buildHttpAuthorizerEventV1/V2(req, route, methodArn, identityValues)            HTTP API REQUEST authorizer
  *
  * Mapping a function to a handler, first match wins:
  *  - apigw.config.json (options.configFile, else beside the API file):
@@ -37,6 +40,8 @@ export { functionRefFromUri } from './functionRef';
 export { buildHttpApiEventV1, buildRestProxyEvent } from './restProxyEvent';
 export { buildHttpApiEventV2 } from './httpApiEventV2';
 export { mapProxyResult } from './proxyResult';
+export { buildHttpAuthorizerEventV1, buildHttpAuthorizerEventV2, buildRestRequestAuthorizerEvent, buildTokenAuthorizerEvent } from './authorizerEvents';
+export type { HttpAuthorizerEventV1, HttpAuthorizerEventV2, RestRequestAuthorizerEvent, TokenAuthorizerEvent } from './authorizerEvents';
 export type {
   HttpApiEventV2,
   InvokeContext,

@@ -58,7 +58,7 @@ function payloadV1(req: MockRequest, route: RouteInfo, variant: Variant): RestPr
   const headers = multiMaps(req.headers);
   const query = multiMaps(queryPairs(req.query));
   const identity: RestIdentity = {
-    accessKey: null,
+    accessKey: route.callerAccessKey ?? null,
     accountId: null,
     ...(route.apiKey === undefined ? {} : { apiKey: route.apiKey.value, apiKeyId: route.apiKey.id }),
     caller: null,

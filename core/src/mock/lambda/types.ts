@@ -46,12 +46,14 @@ export interface RouteInfo {
   binaryMediaTypes?: readonly string[];
   /** The API key the request was accepted with (REST usage plans). */
   apiKey?: { value: string; id: string };
+  /** The access key of a caller whose SigV4 signature was verified (IAM authorization). */
+  callerAccessKey?: string;
 }
 
 type StringMap = Record<string, string>;
 
 export interface RestIdentity {
-  accessKey: null;
+  accessKey: string | null;
   accountId: null;
   apiKey?: string;
   apiKeyId?: string;

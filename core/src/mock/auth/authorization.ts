@@ -1,0 +1,30 @@
+import { addNote, type Exchange } from '../exchange';
+import { isGatewayError, type GatewayError } from '../gatewayResponses';
+import type { MockResponse } from '../response';
+import { applyCaller } from './callerContext';
+import { runLambdaAuthorizer, type AuthorizerOutcome } from './lambdaAuthorizer';
+
+async function runAuthorizer(exchange: Exchange): Promise<AuthorizerOutcome | undefined> {
+  const authorizer = exchange.operation?.auth.authorizer;
+  if (!authorizer) return undefined;
+  switch (authorizer.kind) {
+    case 'lambda':
+      return runLambdaAuthorizer(exchange, authorizer);
+    default:
+      addNote(exchange, `authorization not emulated: ${authorizer.name} (${authorizer.kind}) not checked`);
+      return undefined;
+  }
+}
+
+/**
+ * Runs the method's authorizer. Undefined when the request may go on (the caller is then in
+ * `$context.authorizer` and the Lambda event); otherwise the response to send instead.
+ */
+export async function authorize(exchange: Exchange): Promise<GatewayError | MockResponse | undefined> {
+  const outcome = await runAuthorizer(exchange);
+  if (outcome === undefined) return undefined;
+  if (isGatewayError(outcome) || !('caller' in outcome)) return outcome;
+  exchange.caller = outcome.caller;
+  applyCaller(exchange, outcome.caller);
+  return undefined;
+}
