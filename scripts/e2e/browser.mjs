@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core: no browser download needed.
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM = process.env.APIGW_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.APIGW_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 export function launchBrowser() {
   return chromium.launch({

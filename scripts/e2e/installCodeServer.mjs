@@ -8,12 +8,12 @@ import { arch } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-export const CODE_SERVER_VERSION = '4.100.3';
+const CODE_SERVER_VERSION = '4.100.3';
 // What code-server 4.100.3's lib/vscode pins: @vscode/ripgrep 1.15.11 fetches ripgrep v13.0.0-10.
 const RIPGREP_PACKAGE_VERSION = '1.15.11';
 const RIPGREP_ASSET_VERSION = 'v13.0.0-10';
 
-export const prefix = resolve('.e2e/code-server');
+const prefix = resolve('.e2e/code-server');
 export const codeServerPackage = join(prefix, 'node_modules', 'code-server');
 const doneMarker = join(prefix, `installed-${CODE_SERVER_VERSION}`);
 
@@ -41,7 +41,7 @@ function fillRipgrepCache(tmp) {
   execFileSync('tar', ['czf', tarball, '-C', binDir, 'rg']);
 }
 
-export function isInstalled() {
+function isInstalled() {
   return existsSync(doneMarker);
 }
 
@@ -58,10 +58,12 @@ export function install() {
   const manifest = { private: true, allowScripts: { 'code-server': true, argon2: true } };
   writeFileSync(join(prefix, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   fillRipgrepCache(tmp);
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--unsafe-perm', '--omit=dev', `code-server@${CODE_SERVER_VERSION}`], {
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--omit=dev', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: prefix,
     stdio: 'inherit',
-    // node-pty's build asks to confirm an npx download; kerberos needs libkrb5-dev.
+    // code-server's postinstall refuses to run as root without unsafe-perm (npm 11 no longer
+    // knows the flag, the script still reads the variable); node-pty's build asks to confirm
+    // an npx download; kerberos needs libkrb5-dev.
     env: { ...process.env, TMPDIR: tmp, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
   });
   const installed = JSON.parse(readFileSync(join(codeServerPackage, 'package.json'), 'utf8')).version;

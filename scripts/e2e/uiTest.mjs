@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(resolve('package.json'), 'utf8'));
 const EXTENSION = `${manifest.publisher}.${manifest.name}`;
 
 /** Packs the bundles in dist/ as `npm run package` does (without re-bundling). */
-export function packageVsix() {
+function packageVsix() {
   const vsix = join(E2E_ROOT, `${manifest.name}-${manifest.version}.vsix`);
   execFileSync(process.execPath, [resolve('node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { stdio: 'pipe' });
   return { vsix, bytes: statSync(vsix).size };

@@ -1,4 +1,4 @@
-import { workspace, type Disposable, type TextDocument } from 'vscode';
+import { workspace, type Disposable, type FileSystemWatcher, type TextDocument } from 'vscode';
 import type { ApiTreeStore } from './apiTreeStore';
 
 const DEFINITION_FILES = '**/*.{yaml,yml,json}';
@@ -7,15 +7,37 @@ function isCandidate(document: TextDocument): boolean {
   return document.uri.scheme === 'file' && (document.languageId === 'yaml' || document.languageId === 'json');
 }
 
+function watch(store: ApiTreeStore, glob: string): Disposable[] {
+  const watcher: FileSystemWatcher = workspace.createFileSystemWatcher(glob);
+  return [
+    watcher,
+    watcher.onDidChange((uri) => void store.fileChanged(uri.toString())),
+    watcher.onDidCreate((uri) => void store.fileChanged(uri.toString(), 0)),
+    watcher.onDidDelete((uri) => store.fileDeleted(uri.toString())),
+  ];
+}
+
+function disposeAll(list: Disposable[]): void {
+  for (const d of list.splice(0)) d.dispose();
+}
+
 /**
  * Keeps the tree in step with the workspace without a manual refresh: edits (debounced by the
  * store), saves of any file (a `$ref`'d file changes the trees that use it), and files
- * changed, created or deleted outside the editor.
+ * changed, created or deleted outside the editor, including those the `apigw.files` globs name.
  */
 export function watchWorkspace(store: ApiTreeStore): Disposable {
-  const watchers = [DEFINITION_FILES, ...workspace.getConfiguration('apigw').get<string[]>('files', [])].map((glob) => workspace.createFileSystemWatcher(glob));
+  const settingWatchers: Disposable[] = [];
+  const watchSettingGlobs = () => {
+    disposeAll(settingWatchers);
+    for (const glob of workspace.getConfiguration('apigw').get<string[]>('files', [])) settingWatchers.push(...watch(store, glob));
+  };
+  watchSettingGlobs();
   const subscriptions: Disposable[] = [
-    ...watchers,
+    ...watch(store, DEFINITION_FILES),
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('apigw.files')) watchSettingGlobs();
+    }),
     workspace.onDidChangeTextDocument((e) => {
       if (isCandidate(e.document) && e.contentChanges.length > 0) void store.fileChanged(e.document.uri.toString());
     }),
@@ -25,16 +47,10 @@ export function watchWorkspace(store: ApiTreeStore): Disposable {
       if (isCandidate(document)) void store.fileChanged(document.uri.toString(), 0);
     }),
   ];
-  for (const watcher of watchers) {
-    subscriptions.push(
-      watcher.onDidChange((uri) => void store.fileChanged(uri.toString())),
-      watcher.onDidCreate((uri) => void store.fileChanged(uri.toString(), 0)),
-      watcher.onDidDelete((uri) => store.fileDeleted(uri.toString())),
-    );
-  }
   return {
     dispose: () => {
-      for (const s of subscriptions) s.dispose();
+      disposeAll(settingWatchers);
+      disposeAll(subscriptions);
     },
   };
 }
