@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { ApiTree } from '../../core/src/model/apiTree';
 import { API_TREE_REQUEST, type ApiTreeParams, type ApiTreeResult } from '../../server/src/apiTreeProtocol';
 import { registerCommands } from './commands';
+import { registerDeployCommands } from './deploy/deployCommands';
 import type { ExtensionApi } from './extensionApi';
 import { createStatusBar } from './statusBar';
 import { ApiTreeProvider } from './tree/apiTreeProvider';
@@ -57,6 +58,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     followCursor(store, view),
     watchWorkspace(store),
     ...registerCommands(store, view, () => log.show(true)),
+    ...registerDeployCommands(context, log),
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('apigw')) void store.scanAll();
     }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { GetDeploymentCommand, GetDeploymentsCommand, GetRestApisCommand, GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { GetApisCommand, GetDeploymentCommand as GetHttpDeployment, GetStageCommand as GetHttpStage, UpdateStageCommand as UpdateHttpStage } from '@aws-sdk/client-apigatewayv2';
 import { DeployError } from '../../core/src/deploy/deployError';
-import { rollbackStage } from '../../core/src/deploy/rollback';
+import { rollbackStage, UnknownPreviousDeployment } from '../../core/src/deploy/rollback';
 import { sequence } from './callLog';
 import { testClients } from './fixtures';
 import { mockSdkInSuite } from './sdkMocks';
@@ -43,6 +43,8 @@ describe('deploy: rollback', () => {
       () => assert.fail('rolled back'),
       (e: unknown) => e as DeployError,
     );
+    assert.ok(err instanceof UnknownPreviousDeployment);
+    assert.deepEqual(err.recent.map((d) => d.id), ['dep1']);
     assert.equal(err.kind, 'refused');
     assert.match(err.hints[0], /--to <id>\. Recent deployments: dep1 \(2026-01-02T00:00:00\.000Z: friday\)/);
     assert.equal(sdk.rest.commandCalls(UpdateStageCommand).length, 0);

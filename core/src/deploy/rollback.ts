@@ -20,11 +20,29 @@ export interface RollbackOutcome {
   to: string;
 }
 
+export interface DeploymentSummary {
+  id: string;
+  created: Date | undefined;
+  description: string | undefined;
+}
+
+/** The stage's deployment does not record its predecessor (made outside apigw deploy): one must be named. */
+export class UnknownPreviousDeployment extends DeployError {
+  constructor(
+    message: string,
+    hints: readonly string[],
+    /** The API's other deployments, newest first: the candidates to name. */
+    readonly recent: readonly DeploymentSummary[],
+  ) {
+    super(message, 'refused', hints);
+  }
+}
+
 interface StageView {
   current: string | undefined;
   autoDeploy: boolean;
   describe(id: string): Promise<string | undefined>;
-  recent(): Promise<Array<{ id: string; created: Date | undefined; description: string | undefined }>>;
+  recent(): Promise<DeploymentSummary[]>;
   point(id: string): Promise<void>;
 }
 
@@ -88,15 +106,12 @@ export async function rollbackStage(clients: AwsClients, kind: ApiKind, target: 
   const from = view.current;
   const back = to ?? previousDeploymentIn(await view.describe(from));
   if (!back) {
-    const recent = (await view.recent())
-      .filter((d) => d.id !== from)
-      .sort((a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0))
-      .slice(0, 5)
-      .map((d) => `${d.id} (${d.created?.toISOString() ?? 'date unknown'}${d.description ? `: ${d.description}` : ''})`);
-    throw new DeployError(
+    const recent = (await view.recent()).filter((d) => d.id !== from).sort((a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0));
+    const listed = recent.slice(0, 5).map((d) => `${d.id} (${d.created?.toISOString() ?? 'date unknown'}${d.description ? `: ${d.description}` : ''})`);
+    throw new UnknownPreviousDeployment(
       `Deployment ${from} on stage ${stage} was not made by apigw deploy (or was the stage's first), so the deployment before it is not known.`,
-      'refused',
-      [recent.length > 0 ? `Name one with --to <id>. Recent deployments: ${recent.join('; ')}` : 'The API has no other deployment to return to.'],
+      [listed.length > 0 ? `Name one with --to <id>. Recent deployments: ${listed.join('; ')}` : 'The API has no other deployment to return to.'],
+      recent,
     );
   }
   if (back === from) throw new DeployError(`Stage ${stage} already serves deployment ${from}.`, 'refused');
