@@ -15,11 +15,7 @@ const INTEGRATION_ICONS: Readonly<Record<IntegrationKind, string>> = {
   other: 'question',
 };
 
-/**
- * Context values the manifest's menus match on. Menu groups on tree items, so later
- * commands slot in without reshuffling: `1_navigate` (reveal), `2_copy` (path, mock URL),
- * `3_mock` (start/stop the local mock runner), `4_deploy` (deploy to a stage).
- */
+/** Context values the manifest's `view/item/context` menus match on (their groups: commands.ts). */
 const CONTEXT = { api: 'apigw.api', resource: 'apigw.resource', impliedResource: 'apigw.impliedResource', method: 'apigw.method' } as const;
 
 function icon(id: string, errors: number): ThemeIcon {
