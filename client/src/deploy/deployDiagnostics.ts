@@ -9,6 +9,8 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
  */
 export class DeployDiagnostics {
   private readonly collection: DiagnosticCollection = languages.createDiagnosticCollection('apigw-deploy');
+  /** The files each definition's last deploy put diagnostics on (its `$ref`d files included). */
+  private readonly owned = new Map<string, string[]>();
 
   show(definition: Uri, diagnostics: readonly CoreDiagnostic[]): void {
     this.clear(definition);
@@ -32,7 +34,4 @@ export class DeployDiagnostics {
   dispose(): void {
     this.collection.dispose();
   }
-
-  /** The files each definition's last deploy put diagnostics on (its `$ref`d files included). */
-  private readonly owned = new Map<string, string[]>();
 }

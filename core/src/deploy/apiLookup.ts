@@ -56,12 +56,12 @@ export async function locateApi(clients: AwsClients, kind: ApiKind, api: DeployT
       kind === 'REST'
         ? await awsFind(clients, { operation: 'GetRestApi', method: 'GET', resource: `/restapis/${api.id}` }, () => clients.rest.send(new GetRestApiCommand({ restApiId: api.id }))).then((r) => r && fromRest(r))
         : await awsFind(clients, { operation: 'GetApi', method: 'GET', resource: `/apis/${api.id}` }, () => clients.http.send(new GetApiCommand({ ApiId: api.id }))).then((r) => r && fromHttp(r));
-    if (!found) throw new DeployError(`There is no ${kind === 'REST' ? 'REST' : 'HTTP'} API with id '${api.id}' in region ${await clients.region()}.`, 'not-found', ['Check the id and the region (--region, or region in apigw.config.json).']);
+    if (!found) throw new DeployError(`There is no ${kind} API with id '${api.id}' in region ${await clients.region()}.`, 'not-found', ['Check the id and the region (--region, or region in apigw.config.json).']);
     return found;
   }
   const named = (await listApis(clients, kind)).filter((a) => a.name === api.name);
   if (named.length > 1) {
-    throw new DeployError(`${named.length} ${kind === 'REST' ? 'REST' : 'HTTP'} APIs are named '${api.name}' (${named.map((a) => a.id).join(', ')}).`, 'refused', ['Say which one with --api-id, or apiId for the stage in apigw.config.json.']);
+    throw new DeployError(`${named.length} ${kind} APIs are named '${api.name}' (${named.map((a) => a.id).join(', ')}).`, 'refused', ['Say which one with --api-id, or apiId for the stage in apigw.config.json.']);
   }
   return named[0];
 }
