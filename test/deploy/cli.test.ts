@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ interface Run {
 }
 
 /** Runs the bundle without a terminal, with the test credentials in the environment and no ~/.aws. */
-function run(args: string[], cwd: string): Promise<Run> {
+function run(args: string[], cwd: string, started: (child: ChildProcess) => void = () => undefined): Promise<Run> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: cwd,
@@ -29,6 +29,7 @@ function run(args: string[], cwd: string): Promise<Run> {
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -162,6 +163,30 @@ describe('apigw deploy, diff and rollback (the CLI bundle)', function () {
     assert.match(r.stdout, /Stage dev of REST API r1 now serves deployment c9 \(was d0\)\./);
     const patch = server.received.find((x) => x.method === 'PATCH');
     assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { patchOperations: [{ op: 'replace', path: '/deploymentId', value: 'c9' }] });
+  });
+
+  it('Ctrl-C before the import cancels the deploy; nothing is changed', async () => {
+    await serve(restRoutes({ 'GET /restapis/r1/stages/dev': { status: 200, body: { deploymentId: 'd0' }, delayMs: 1500 } }));
+    let child: ChildProcess | undefined;
+    server.onRequest = (x) => {
+      if (x.path === '/restapis/r1/stages/dev') child?.kill('SIGINT');
+    };
+    const r = await run(['deploy', 'api.yaml', '--stage', 'dev', '--endpoint', endpoint], dir, (c) => (child = c));
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /Cancelled before the import; nothing was changed\./);
+    assert.deepEqual(server.received.map((x) => x.method), ['GET', 'GET']);
+  });
+
+  it('Ctrl-C after the import lets the deploy finish', async () => {
+    await serve(restRoutes({ 'PUT /restapis/r1': { status: 200, body: { id: 'r1', name: 'Orders' }, delayMs: 1500 } }));
+    let child: ChildProcess | undefined;
+    server.onRequest = (x) => {
+      if (x.method === 'PUT') child?.kill('SIGINT');
+    };
+    const r = await run(['deploy', 'api.yaml', '--stage', 'dev', '--endpoint', endpoint], dir, (c) => (child = c));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /the import has started; finishing the deploy/);
+    assert.ok(server.received.some((x) => x.path === '/restapis/r1/deployments'));
   });
 
   it('exits 2 on usage errors', async () => {

@@ -16,6 +16,8 @@ export interface Reply {
   body?: unknown;
   /** The service error type AWS puts in x-amzn-ErrorType. */
   errorType?: string;
+  /** Answer this late, to act while a call is in flight. */
+  delayMs?: number;
 }
 
 /**
@@ -24,6 +26,8 @@ export interface Reply {
  */
 export class FakeApiGateway {
   readonly received: Received[] = [];
+  /** Called as each request arrives, before it is answered. */
+  onRequest: (r: Received) => void = () => undefined;
   private server: Server | undefined;
 
   constructor(private readonly route: (r: Received) => Reply) {}
@@ -51,7 +55,9 @@ export class FakeApiGateway {
       sessionToken: TEST_CREDENTIALS.sessionToken,
     });
     this.received.push(received);
+    this.onRequest(received);
     const reply: Reply = problem ? { status: 403, errorType: 'InvalidSignatureException', body: { message: problem } } : this.route(received);
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (reply.errorType) headers['x-amzn-errortype'] = reply.errorType;
     res.writeHead(reply.status, headers);

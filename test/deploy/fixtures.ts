@@ -3,6 +3,9 @@ import { createAwsClients, type AwsClients } from '../../core/src/deploy/awsClie
 import { planDeploy, type DeployPlan } from '../../core/src/deploy/deployPlan';
 import type { TargetOverrides } from '../../core/src/deploy/deployTarget';
 
+// The SDK's notice about its Node 20 support ending in 2027 is not what these tests are about.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Recognisable fake credentials: a test fails if any of them shows up in output. */
 export const TEST_CREDENTIALS = {
   accessKeyId: 'AKIDTESTEXAMPLE0001',

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/apigwConfig';
-import { createAwsClients, type AwsClients } from '../deploy/awsClients';
+import type { AwsClients } from '../deploy/awsClients';
 import { deploy } from '../deploy/deploy';
 import { DeployError } from '../deploy/deployError';
 import type { DeployObserver } from '../deploy/deployObserver';
@@ -7,7 +7,7 @@ import { planDeploy, type DeployPlan } from '../deploy/deployPlan';
 import { compareWithStage } from '../deploy/diff/stageComparison';
 import { UsageError, walkArgs } from './args';
 import { diagnosticsText, failureJson, failureText, outcomeJson, outcomeText } from './deployReport';
-import { completeTargetArgs, emptyTargetArgs, loadTarget, readTargetFlag, readTargetPositional, type TargetArgs } from './deployTargetArgs';
+import { cliAwsClients, completeTargetArgs, emptyTargetArgs, loadTarget, readTargetFlag, readTargetPositional, type TargetArgs } from './deployTargetArgs';
 import { confirmProtectedStage, processTerminal, type ConfirmationArgs, type Terminal } from './stageConfirmation';
 
 interface DeployArgs extends ConfirmationArgs {
@@ -140,7 +140,7 @@ export async function deployCommand(argv: readonly string[], terminal: Terminal 
   const lintWarnings = plan.lint.diagnostics.filter((d) => d.severity === 'warning');
   if (lintWarnings.length > 0 && args.format === 'text') process.stdout.write(diagnosticsText(lintWarnings));
 
-  const clients = createAwsClients(plan.target.connection);
+  const clients = cliAwsClients(plan.target.connection);
   try {
     if (args.dryRun) {
       await dryRun(plan, clients);

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE, readApigwConfig, type ApigwConfig } from '../config/apigwConfig';
+import { createAwsClients, type AwsClients, type AwsConnection } from '../deploy/awsClients';
 import type { DefinitionSource } from '../deploy/definitionInfo';
 import type { TargetOverrides } from '../deploy/deployTarget';
 import type { KindOverride } from '../model/apiModel';
@@ -91,4 +92,12 @@ export async function loadTarget(args: TargetArgs, file: string): Promise<Loaded
     source: { uri: pathToFileURL(absolute).toString(), text, read: makeReader(args.allowRemoteRefs), apiKind: args.apiKind, allowRemoteRefs: args.allowRemoteRefs },
     config,
   };
+}
+
+/** The SDK clients of a command-line run. */
+export function cliAwsClients(connection: AwsConnection): AwsClients {
+  // The SDK warns on Node 20 about its releases after January 2027; the one bundled here runs
+  // on Node 20, and the warning would otherwise land in the middle of the command's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  return createAwsClients(connection);
 }

@@ -1,5 +1,4 @@
 import { ConfigError } from '../config/apigwConfig';
-import { createAwsClients } from '../deploy/awsClients';
 import { loadDefinitionInfo } from '../deploy/definitionInfo';
 import { DeployError } from '../deploy/deployError';
 import { resolveTarget } from '../deploy/deployTarget';
@@ -7,7 +6,7 @@ import { hasChanges } from '../deploy/diff/definitionDiff';
 import { compareWithStage } from '../deploy/diff/stageComparison';
 import { UsageError, walkArgs } from './args';
 import { failureText } from './deployReport';
-import { completeTargetArgs, emptyTargetArgs, loadTarget, readTargetFlag, readTargetPositional, type TargetArgs } from './deployTargetArgs';
+import { cliAwsClients, completeTargetArgs, emptyTargetArgs, loadTarget, readTargetFlag, readTargetPositional, type TargetArgs } from './deployTargetArgs';
 
 interface DiffArgs {
   target: TargetArgs;
@@ -47,7 +46,7 @@ export async function diffCommand(argv: readonly string[]): Promise<number> {
     const { source, config } = await loadTarget(args.target, file);
     const info = await loadDefinitionInfo(source);
     const target = resolveTarget(stage, config.stages[stage], args.target.overrides, info.title);
-    const clients = createAwsClients(target.connection);
+    const clients = cliAwsClients(target.connection);
     try {
       const c = await compareWithStage(clients, info, target);
       if (args.format === 'json') {

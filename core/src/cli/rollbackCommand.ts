@@ -1,12 +1,11 @@
 import { ConfigError } from '../config/apigwConfig';
-import { createAwsClients } from '../deploy/awsClients';
 import { loadDefinitionInfo } from '../deploy/definitionInfo';
 import { DeployError } from '../deploy/deployError';
 import { resolveTarget } from '../deploy/deployTarget';
 import { rollbackStage } from '../deploy/rollback';
 import { walkArgs } from './args';
 import { failureText } from './deployReport';
-import { completeTargetArgs, emptyTargetArgs, loadTarget, readTargetFlag, readTargetPositional, type TargetArgs } from './deployTargetArgs';
+import { cliAwsClients, completeTargetArgs, emptyTargetArgs, loadTarget, readTargetFlag, readTargetPositional, type TargetArgs } from './deployTargetArgs';
 import { confirmProtectedStage, processTerminal, type ConfirmationArgs, type Terminal } from './stageConfirmation';
 
 interface RollbackArgs extends ConfirmationArgs {
@@ -46,7 +45,7 @@ export async function rollbackCommand(argv: readonly string[], terminal: Termina
         return 2;
       }
     }
-    const clients = createAwsClients(target.connection);
+    const clients = cliAwsClients(target.connection);
     try {
       const out = await rollbackStage(clients, info.kind, target, args.to);
       process.stdout.write(`Stage ${out.stage} of ${info.kind} API ${out.apiId} now serves deployment ${out.to} (was ${out.from}).\n`);

@@ -43,9 +43,6 @@ export interface AwsClients {
 export const DEFAULT_MAX_ATTEMPTS = 6;
 
 export function createAwsClients(connection: AwsConnection): AwsClients {
-  // The SDK warns on Node 20 about its releases after January 2027; the one bundled here runs
-  // on Node 20, and the warning would otherwise land in the middle of every deploy's output.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const redactor = new SecretRedactor();
   const source: CredentialsProvider = connection.credentials ?? (connection.profile ? fromIni({ profile: connection.profile }) : fromNodeProviderChain());
   const credentials: CredentialsProvider = async () => {
