@@ -2,6 +2,7 @@ import { UsageError } from './cli/args';
 import { DEPLOY_USAGE, DIFF_USAGE, ROLLBACK_USAGE } from './cli/deployUsage';
 import { lintCommand, LINT_USAGE } from './cli/lintCommand';
 import { mockCommand, MOCK_USAGE } from './cli/mockCommand';
+import { tokenCommand, TOKEN_USAGE } from './cli/tokenCommand';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: apigw <command> [options]
@@ -9,6 +10,7 @@ const USAGE = `Usage: apigw <command> [options]
 Commands:
   lint     check OpenAPI definitions for API Gateway (apigw lint --help)
   mock     serve an API locally the way API Gateway would (apigw mock --help)
+  token    make a local signing key and mint JWTs for apigw mock (apigw token --help)
   deploy   import an API into API Gateway and deploy it to a stage (apigw deploy --help)
   diff     compare an API with what a stage serves (apigw diff --help)
   rollback point a stage back at its previous deployment (apigw rollback --help)
@@ -21,6 +23,7 @@ Options:
 const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
   lint: { run: lintCommand, usage: LINT_USAGE },
   mock: { run: mockCommand, usage: MOCK_USAGE },
+  token: { run: tokenCommand, usage: TOKEN_USAGE },
   deploy: { run: async (argv) => (await import('./cli/deployCommand')).deployCommand(argv), usage: DEPLOY_USAGE },
   diff: { run: async (argv) => (await import('./cli/diffCommand')).diffCommand(argv), usage: DIFF_USAGE },
   rollback: { run: async (argv) => (await import('./cli/rollbackCommand')).rollbackCommand(argv), usage: ROLLBACK_USAGE },

@@ -1,3 +1,4 @@
+import { KeySets } from './auth/keySets';
 import type { AuthorizerDecision } from './auth/lambdaAuthorizer';
 import { ExpiringCache } from './expiringCache';
 import { QuotaCounters } from './limits/quotaCounters';
@@ -9,13 +10,16 @@ export interface GatewayState {
   quotas: QuotaCounters;
   /** Lambda authorizer results by authorizer and identity values, for `authorizerResultTtlInSeconds`. */
   authorizerResults: ExpiringCache<AuthorizerDecision>;
+  /** Token issuers' signing keys, read or fetched once. */
+  keySets: KeySets;
 }
 
 export function createGatewayState(): GatewayState {
-  return { buckets: new TokenBuckets(), quotas: new QuotaCounters(), authorizerResults: new ExpiringCache() };
+  return { buckets: new TokenBuckets(), quotas: new QuotaCounters(), authorizerResults: new ExpiringCache(), keySets: new KeySets() };
 }
 
 /** A new deployment (a reload) starts with empty caches; throttling and quotas carry on, as they do across deployments. */
 export function forgetCachedResults(state: GatewayState): void {
   state.authorizerResults.clear();
+  state.keySets.clear();
 }

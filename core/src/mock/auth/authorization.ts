@@ -2,14 +2,21 @@ import { addNote, type Exchange } from '../exchange';
 import { isGatewayError, type GatewayError } from '../gatewayResponses';
 import type { MockResponse } from '../response';
 import { applyCaller } from './callerContext';
+import { runCognitoAuthorizer } from './cognitoAuthorizer';
+import { runJwtAuthorizer } from './jwtAuthorizer';
 import { runLambdaAuthorizer, type AuthorizerOutcome } from './lambdaAuthorizer';
 
 async function runAuthorizer(exchange: Exchange): Promise<AuthorizerOutcome | undefined> {
-  const authorizer = exchange.operation?.auth.authorizer;
-  if (!authorizer) return undefined;
+  const auth = exchange.operation?.auth;
+  const authorizer = auth?.authorizer;
+  if (!auth || !authorizer) return undefined;
   switch (authorizer.kind) {
     case 'lambda':
       return runLambdaAuthorizer(exchange, authorizer);
+    case 'cognito':
+      return runCognitoAuthorizer(exchange, authorizer, auth.scopes);
+    case 'jwt':
+      return runJwtAuthorizer(exchange, authorizer, auth.scopes);
     default:
       addNote(exchange, `authorization not emulated: ${authorizer.name} (${authorizer.kind}) not checked`);
       return undefined;
