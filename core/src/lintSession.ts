@@ -1,5 +1,7 @@
-import type { ReadFile } from './document/documentSet';
+import { collectRefs, DocumentSet, type ReadFile } from './document/documentSet';
+import { reparseEdit } from './document/reparse';
 import { analyzeText, type Analysis, type LintOptions } from './lint';
+import { buildApiModel } from './model/apiModel';
 import type { Diagnostic } from './validate/diagnostic';
 import { validate } from './validate/validate';
 
@@ -19,15 +21,34 @@ export class LintSession {
     private readonly options: LintOptions,
   ) {}
 
-  /** Analyses `text`, the current text of the document (the `$ref`'d files are read again). */
+  /**
+   * Analyses `text`, the current text of the document. After a small edit of a definition
+   * that is one file, only the edited entry is read again; otherwise the text is parsed and
+   * the `$ref`'d files are read again (the same text twice means something else changed).
+   */
   analyze(text: string): Promise<Analysis> {
     const next = this.queue.then(async () => {
-      const analysis = await analyzeText(this.uri, text, this.read, this.options);
+      const analysis = this.afterEdit(text) ?? (await analyzeText(this.uri, text, this.read, this.options));
       this.latest = analysis;
       return analysis;
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private afterEdit(text: string): Analysis | undefined {
+    const previous = this.latest;
+    if (!previous || previous.set.files.length !== 1 || !previous.set.complete) return undefined;
+    const entry = previous.set.entry;
+    if (entry.parsed.text === text) return undefined;
+    const reparsed = reparseEdit(entry.parsed, text);
+    // The previous tree now belongs to the new text, whatever happens next.
+    this.latest = undefined;
+    if (!reparsed) return undefined;
+    // A new reference to another file needs that file read: the full path does it.
+    if (collectRefs(reparsed.entry.valueNode).some((ref) => !ref.value.startsWith('#'))) return undefined;
+    const set = new DocumentSet({ uri: entry.uri, parsed: reparsed.parsed });
+    return { set, model: buildApiModel(set, this.options.apiKind ?? 'auto') };
   }
 
   /** The diagnostics of `analysis`, or undefined when a newer analysis has replaced it. */

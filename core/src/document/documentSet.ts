@@ -77,6 +77,11 @@ export class DocumentSet {
     this.missing.set(uri, reason);
   }
 
+  /** Whether every file a `$ref` named was read; when not, reading again may find more. */
+  get complete(): boolean {
+    return this.missing.size === 0;
+  }
+
   /** The file a node belongs to (walks up to the root; nodes never move between files). */
   fileOf(node: AnyNode | KeyNode): LoadedFile {
     let n: AnyNode | KeyNode = node;

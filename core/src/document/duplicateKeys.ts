@@ -11,7 +11,7 @@ const INDEX_THRESHOLD = 12;
  */
 export class DuplicateKeyReporter {
   constructor(
-    private readonly lines: LineIndex,
+    private readonly lines: Pick<LineIndex, 'positionAt'>,
     private readonly problems: ParseProblem[],
   ) {}
 

@@ -8,8 +8,17 @@ export class LineIndex {
   /** Offset of the first character of each line; always starts with 0. */
   private readonly lineStarts: number[];
   private readonly text: string;
+  /** A \r alone ends a line too; rare, and then an edit re-counts the whole text. */
+  private readonly loneCarriageReturns: boolean;
 
-  constructor(text: string) {
+  /** `lineStarts`: the line starts of `text` when already known (see afterEdit). */
+  constructor(text: string, lineStarts?: number[]) {
+    this.text = text;
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      this.loneCarriageReturns = false;
+      return;
+    }
     const starts = [0];
     const length = text.length;
     // indexOf is far faster than a charCodeAt loop on multi-megabyte texts; a lone \r
@@ -19,7 +28,8 @@ export class LineIndex {
       starts.push(nl + 1);
       nl = text.indexOf('\n', nl + 1);
     }
-    if (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text)) {
+    this.loneCarriageReturns = text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text);
+    if (this.loneCarriageReturns) {
       starts.length = 1;
       for (let i = 0; i < length; i++) {
         const c = text.charCodeAt(i);
@@ -31,7 +41,31 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
-    this.text = text;
+  }
+
+  /**
+   * The index of `text`, which is `previous`'s text with [start, oldEnd) replaced: the line
+   * starts before the edit are kept and those after it moved, so only the new text is scanned.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number): LineIndex {
+    const delta = text.length - previous.text.length;
+    const newEnd = oldEnd + delta;
+    if (previous.loneCarriageReturns || /\r(?!\n)/.test(text.slice(Math.max(0, start - 1), newEnd + 1))) return new LineIndex(text);
+    const old = previous.lineStarts;
+    // A line start s follows the \n at s - 1: kept when that \n is before the edit, moved when after it.
+    let kept = 0;
+    let high = old.length;
+    while (kept < high) {
+      const mid = (kept + high) >>> 1;
+      if (old[mid] <= start) kept = mid + 1;
+      else high = mid;
+    }
+    const starts = old.slice(0, kept);
+    for (let nl = text.indexOf('\n', start); nl !== -1 && nl < newEnd; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    let moved = kept;
+    while (moved < old.length && old[moved] <= oldEnd) moved++;
+    for (; moved < old.length; moved++) starts.push(old[moved] + delta);
+    return new LineIndex(text, starts);
   }
 
   positionAt(offset: number): Position {

@@ -22,6 +22,8 @@ import type {
 export interface ReadTree {
   root: ValueNode | undefined;
   problems: ParseProblem[];
+  /** The text has YAML aliases: some nodes stand at more than one place in the tree. */
+  aliases?: boolean;
 }
 
 export function objectNode(offset: number, length: number): ObjectNode {

@@ -14,6 +14,8 @@ export interface ParsedText {
   readonly root: ValueNode | undefined;
   readonly problems: readonly ParseProblem[];
   readonly lines: LineIndex;
+  /** Some nodes of the tree are shared by YAML aliases, so an edit at one place shows at others. */
+  readonly aliases: boolean;
 }
 
 export interface ParseOptions {
@@ -52,7 +54,7 @@ export function parseText(
     };
     tree = { root: undefined, problems: [problem] };
   }
-  return { text, format, root: tree.root, problems: tree.problems, lines };
+  return { text, format, root: tree.root, problems: tree.problems, lines, aliases: tree.aliases === true };
 }
 
 function readTree(text: string, format: DocumentFormat, lines: LineIndex, slowOnly: boolean): ReadTree {

@@ -31,14 +31,15 @@ const MAX_IMPLICIT_KEY_LENGTH = 1024;
  * Reads `text` on the fast path, or returns undefined when the text needs the full
  * library (including every text with a syntax error).
  */
-export function readYamlFast(text: string, lines: LineIndex): ReadTree | undefined {
+export function readYamlFast(text: string, lines: Pick<LineIndex, 'positionAt'>): ReadTree | undefined {
   // A lone \r is no line break to the library (it usually reports errors there), but it is
   // to line positions: rare enough to leave to the library rather than track here.
   if (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text)) return undefined;
   const problems: ParseProblem[] = [];
   try {
-    const root = new FastYamlReader(text, new DuplicateKeyReporter(lines, problems)).read();
-    return { root, problems };
+    const reader = new FastYamlReader(text, new DuplicateKeyReporter(lines, problems));
+    const root = reader.read();
+    return { root, problems, aliases: reader.aliases };
   } catch (error) {
     // A RangeError is a stack overflow on absurdly deep nesting; the library may cope.
     if (error instanceof FastPathUnsupported || error instanceof RangeError) return undefined;
@@ -85,6 +86,7 @@ class FastYamlReader {
   /** End of the source of the node read last (for an alias: of the alias itself). */
   private end = 0;
   private readonly anchors = new Map<string, ValueNode>();
+  aliases = false;
   /*
    * Properties and items of the collections being read, innermost last. Each collection
    * copies its own out at its end: an exact-size array, where pushing onto a fresh one
@@ -456,6 +458,7 @@ class FastYamlReader {
     const name = (this.tok as string).slice(1);
     const target = this.anchors.get(name);
     if (target === undefined) giveUp('unknown alias');
+    this.aliases = true;
     this.step();
     this.end = this.off;
     return target;

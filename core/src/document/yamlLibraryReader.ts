@@ -70,7 +70,7 @@ export function readYamlWithLibrary(text: string, lines: LineIndex): ReadTree {
   const converter = new LibraryTreeConverter(text, new DuplicateKeyReporter(lines, problems), problems);
   const root = doc.contents === null ? undefined : converter.value(doc.contents);
   problems.sort((a, b) => a.offset - b.offset);
-  return { root, problems };
+  return { root, problems, aliases: converter.aliases };
 }
 
 /** A library error as a problem on the first line of the library's range: enough to spot it. */
@@ -92,6 +92,7 @@ function shortTag(tag: string): string {
 
 class LibraryTreeConverter {
   private readonly anchors = new Map<string, ValueNode>();
+  aliases = false;
   /** Anchors whose node is being converted: an alias to one of them would be endless. */
   private readonly openAnchors = new Set<string>();
   /** End of the source of the node converted last (for an alias: of the alias itself). */
@@ -124,6 +125,7 @@ class LibraryTreeConverter {
     this.end = end;
     const name = node.source;
     const target = this.anchors.get(name);
+    this.aliases = true;
     if (target !== undefined && !this.openAnchors.has(name)) return target;
     this.problems.push({
       code: SYNTAX_CODE,
