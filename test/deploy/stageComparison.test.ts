@@ -68,6 +68,26 @@ describe('deploy: compare with a stage', () => {
     assert.match(c.summary.at(-1) ?? '', /merge mode .* --mode overwrite/);
   });
 
+  it('resolves the export\'s references as it resolves the file\'s', async () => {
+    const local = `${REST_API}components:
+  schemas:
+    Order:
+      type: object
+      properties:
+        lines: {type: array, items: {$ref: "#/components/schemas/Line"}}
+    Line:
+      type: object
+      properties:
+        sku: {type: string}
+`;
+    const remote = JSON.parse(new TextDecoder().decode(exported()));
+    remote.components.schemas.Order = { title: 'Order', type: 'object', properties: { lines: { type: 'array', items: { $ref: '#/components/schemas/Line' } } } };
+    remote.components.schemas.Line = { type: 'object', properties: { sku: { type: 'string' } } };
+    sdk.rest.on(GetExportCommand).resolves({ body: new TextEncoder().encode(JSON.stringify(remote)) as never });
+    const c = await compareWithStage(testClients(), await info(local), { api: { name: 'Orders' }, stage: 'prod', mode: undefined });
+    assert.deepEqual(c.diff.models, { added: [], removed: [], changed: [] });
+  });
+
   it('compares with nothing when the stage does not exist yet', async () => {
     sdk.rest.on(GetExportCommand).rejects(new NotFoundException({ message: 'Invalid stage identifier specified', $metadata: {} }));
     const c = await compareWithStage(testClients(), await info(REST_API), { api: { name: 'Orders' }, stage: 'new', mode: undefined });

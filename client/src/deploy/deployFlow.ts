@@ -9,7 +9,10 @@ import type { TreeNode } from '../tree/treeNodes';
 import { openDefinition, type OpenDefinition } from './definitionSource';
 import { chooseTarget, confirmProtected, showFailure, withNotification, type DeployContext } from './flowSupport';
 
-/** Shows what the deploy will change and asks to go on; "Show Changes" opens the diff and asks again. */
+/**
+ * Shows what the deploy will change and asks to go on. "Show Changes" opens the comparison and
+ * asks again in a notification, which (unlike the dialog) leaves the diff editor usable.
+ */
 async function confirmChanges(ctx: DeployContext, def: OpenDefinition, plan: DeployPlan, clients: AwsClients): Promise<boolean> {
   const stage = plan.target.stage;
   let detail: string;
@@ -22,11 +25,11 @@ async function confirmChanges(ctx: DeployContext, def: OpenDefinition, plan: Dep
   } catch (err) {
     detail = `The stage could not be compared: ${err instanceof Error ? err.message : String(err)}`;
   }
-  for (;;) {
-    const choice = await window.showInformationMessage(`Deploy ${def.name} to stage ${stage}?`, { modal: true, detail }, 'Deploy', ...(texts ? ['Show Changes'] : []));
-    if (choice !== 'Show Changes' || !texts) return choice === 'Deploy';
-    await ctx.diffView.open(def.name, stage, texts.remote, texts.local);
-  }
+  const question = `Deploy ${def.name} to stage ${stage}?`;
+  const choice = await window.showInformationMessage(question, { modal: true, detail }, 'Deploy', ...(texts ? ['Show Changes'] : []));
+  if (choice !== 'Show Changes' || !texts) return choice === 'Deploy';
+  await ctx.diffView.open(def.name, stage, texts.remote, texts.local);
+  return (await window.showInformationMessage(question, 'Deploy', 'Cancel')) === 'Deploy';
 }
 
 /**

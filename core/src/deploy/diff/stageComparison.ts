@@ -1,5 +1,6 @@
 import { GetExportCommand } from '@aws-sdk/client-api-gateway';
 import { ExportApiCommand } from '@aws-sdk/client-apigatewayv2';
+import { loadDocumentSet } from '../../document/documentSet';
 import { locateApi } from '../apiLookup';
 import { awsFind } from '../awsCall';
 import type { AwsClients } from '../awsClients';
@@ -27,13 +28,15 @@ export interface StageComparison {
 /** AWS's models on every REST API; not a difference unless the file defines them too. */
 const DEFAULT_MODELS = ['Empty', 'Error'];
 
-function parseExport(body: Uint8Array | undefined): unknown {
+/**
+ * The export as plain JSON with its `$ref`s resolved, read by the same parser and resolver as
+ * the local file so that both sides are normalised alike.
+ */
+async function parseExport(body: Uint8Array | undefined): Promise<unknown> {
   const text = new TextDecoder().decode(body ?? new Uint8Array());
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DeployError('The stage export is not JSON, so it cannot be compared.', 'other');
-  }
+  const set = await loadDocumentSet('apigw-export:/stage.json', text, async () => undefined);
+  if (set.entry.parsed.root?.kind !== 'object') throw new DeployError('The stage export is not a JSON object, so it cannot be compared.', 'other');
+  return resolvedValue(set, 'all');
 }
 
 async function exportOf(clients: AwsClients, info: Pick<DefinitionInfo, 'kind'>, apiId: string, stage: string): Promise<unknown> {
@@ -41,12 +44,12 @@ async function exportOf(clients: AwsClients, info: Pick<DefinitionInfo, 'kind'>,
     const out = await awsFind(clients, { operation: 'GetExport', method: 'GET', resource: `/restapis/${apiId}/stages/${stage}/exports/oas30` }, () =>
       clients.rest.send(new GetExportCommand({ restApiId: apiId, stageName: stage, exportType: 'oas30', parameters: { extensions: 'integrations,authorizers' }, accepts: 'application/json' })),
     );
-    return out && parseExport(out.body);
+    return out && (await parseExport(out.body));
   }
   const out = await awsFind(clients, { operation: 'ExportApi', method: 'GET', resource: `/apis/${apiId}/exports/OAS30` }, () =>
     clients.http.send(new ExportApiCommand({ ApiId: apiId, Specification: 'OAS30', OutputType: 'JSON', StageName: stage, IncludeExtensions: true })),
   );
-  return out && parseExport(out.body);
+  return out && (await parseExport(out.body));
 }
 
 /** Compares the definition with the export of the target's stage (GetExport / ExportApi). */
