@@ -125,6 +125,10 @@ export const GATEWAY_ERRORS = {
   }),
   /** A Lambda authorizer that did not answer in time. */
   authorizerFailure: (): GatewayError => ({ type: 'AUTHORIZER_FAILURE', message: null, http: { status: 500, message: 'Internal Server Error' } }),
+  /** An IAM method called without a SigV4 signature. */
+  missingSignature: (): GatewayError => ({ type: 'MISSING_AUTHENTICATION_TOKEN', message: 'Missing Authentication Token', errorType: 'MissingAuthenticationTokenException', http: { status: 403, message: 'Forbidden' } }),
+  /** An IAM method called with a signature that does not check out. */
+  invalidSignature: (message: string, errorType: string): GatewayError => ({ type: 'INVALID_SIGNATURE', message, errorType, http: { status: 403, message: 'Forbidden' } }),
   /** A method that requires an API key got none, or one that no usage plan of the stage holds. */
   invalidApiKey: (): GatewayError => ({ type: 'INVALID_API_KEY', message: 'Forbidden', errorType: 'ForbiddenException', http: { status: 403, message: 'Forbidden' } }),
 };

@@ -1,8 +1,9 @@
-import { addNote, type Exchange } from '../exchange';
+import type { Exchange } from '../exchange';
 import { isGatewayError, type GatewayError } from '../gatewayResponses';
 import type { MockResponse } from '../response';
 import { applyCaller } from './callerContext';
 import { runCognitoAuthorizer } from './cognitoAuthorizer';
+import { runIamAuthorizer } from './iamAuthorizer';
 import { runJwtAuthorizer } from './jwtAuthorizer';
 import { runLambdaAuthorizer, type AuthorizerOutcome } from './lambdaAuthorizer';
 
@@ -17,9 +18,8 @@ async function runAuthorizer(exchange: Exchange): Promise<AuthorizerOutcome | un
       return runCognitoAuthorizer(exchange, authorizer, auth.scopes);
     case 'jwt':
       return runJwtAuthorizer(exchange, authorizer, auth.scopes);
-    default:
-      addNote(exchange, `authorization not emulated: ${authorizer.name} (${authorizer.kind}) not checked`);
-      return undefined;
+    case 'iam':
+      return runIamAuthorizer(exchange);
   }
 }
 
