@@ -7,6 +7,7 @@ import { API_TREE_REQUEST, type ApiTreeParams, type ApiTreeResult } from '../../
 import { registerCommands } from './commands';
 import { registerDeployCommands } from './deploy/deployCommands';
 import type { ExtensionApi } from './extensionApi';
+import { registerMockCommands } from './mock/mockCommands';
 import { createStatusBar } from './statusBar';
 import { ApiTreeProvider } from './tree/apiTreeProvider';
 import { ApiTreeStore } from './tree/apiTreeStore';
@@ -59,6 +60,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     watchWorkspace(store),
     ...registerCommands(store, view, () => log.show(true)),
     ...registerDeployCommands(context, log),
+    ...registerMockCommands(context, store),
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('apigw')) void store.scanAll();
     }),
