@@ -88,7 +88,7 @@ describe('apigw deploy, diff and rollback (the CLI bundle)', function () {
       ['GET /restapis', 'GET /restapis/r1/stages/dev', 'PUT /restapis/r1', 'POST /restapis/r1/deployments', 'PATCH /restapis/r1/stages/dev'],
     );
     assert.equal(server.received[2].query.mode, 'overwrite');
-    assert.match(r.stderr, /Looking for the REST API named 'Orders'\n {2}Updating API r1 \(overwrite\)\n {2}Deploying to stage dev\n {2}Applying 1 stage setting/);
+    assert.match(r.stderr, /Calling API Gateway at http:\/\/127\.0\.0\.1:\d+\n {2}Looking for the REST API named 'Orders'\n {2}Updating API r1 \(overwrite\)\n {2}Deploying to stage dev\n {2}Applying 1 stage setting/);
     assert.match(r.stdout, /Deployed REST API r1 to stage dev: deployment d1 \(previous: d0\)\.\nInvoke URL: http:\/\/127\.0\.0\.1:\d+\/restapis\/r1\/dev\/_user_request_\/\n$/);
     assertNoSecrets(r);
   });

@@ -153,6 +153,8 @@ export async function deployCommand(argv: readonly string[], terminal: Terminal 
         return 2;
       }
     }
+    // A custom endpoint receives signed requests: say where they go, as it may come from a cloned repository's config.
+    if (plan.target.connection.endpoint && args.format === 'text') process.stderr.write(`  Calling API Gateway at ${plan.target.connection.endpoint}\n`);
     const controller = new AbortController();
     let pastImport = false;
     const observer: DeployObserver = {
