@@ -7,6 +7,7 @@ import { toValue } from '../document/value';
 import type { ApiModel, HttpMethod, Operation } from '../model/apiModel';
 import { QUOTAS } from '../catalog/quotas';
 import { compileSecuritySchemes, methodAuthOf, type MethodAuth } from './auth/authorizerConfig';
+import { corsConfigOf, type CorsConfig } from './cors';
 import { asNumber, asRecord, asText, asTextList, asTextRecord } from './plainValues';
 import { exportSchema } from './modelSchema';
 import { RouteTrie } from './router';
@@ -87,8 +88,8 @@ export interface MockApi {
   minimumCompressionSize: number | undefined;
   /** REST: where a method that requires an API key finds it (`x-amazon-apigateway-api-key-source`). */
   apiKeySource: 'HEADER' | 'AUTHORIZER';
-  /** HTTP APIs: `x-amazon-apigateway-cors` is set (and not emulated). */
-  cors: boolean;
+  /** HTTP APIs: `x-amazon-apigateway-cors`. */
+  cors: CorsConfig | undefined;
 }
 
 export function shortHash(text: string, length: number): string {
@@ -240,6 +241,6 @@ export function buildMockApi(model: ApiModel, set: DocumentSet): MockApi {
     binaryMediaTypes: model.kind === 'REST' ? asTextList(toValue(getProperty(root, 'x-amazon-apigateway-binary-media-types')?.valueNode).value) : [],
     minimumCompressionSize: model.kind === 'REST' && compression !== undefined && compression >= 0 ? compression : undefined,
     apiKeySource: asText(toValue(getProperty(root, 'x-amazon-apigateway-api-key-source')?.valueNode).value)?.toUpperCase() === 'AUTHORIZER' ? 'AUTHORIZER' : 'HEADER',
-    cors: model.kind === 'HTTP' && getProperty(root, 'x-amazon-apigateway-cors') !== undefined,
+    cors: model.kind === 'HTTP' ? corsConfigOf(toValue(getProperty(root, 'x-amazon-apigateway-cors')?.valueNode).value) : undefined,
   };
 }

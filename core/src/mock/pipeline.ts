@@ -1,6 +1,7 @@
 import { checkApiKey } from './apiKeys';
 import { authorize } from './auth/authorization';
 import { compressResponse, decompressRequest } from './compression';
+import { answerPreflight, decorateCors } from './cors';
 import type { MockApi, MockOperation } from './definition';
 import { addNote, createExchange, type Exchange, type MockSettings } from './exchange';
 import { GATEWAY_ERRORS, gatewayResponse, isGatewayError, type GatewayError } from './gatewayResponses';
@@ -77,9 +78,10 @@ export async function handleRequest(api: MockApi, settings: MockSettings, reques
   const route = resolveRoute(api, settings.stage, request.method, request.rawPath);
   const op = route.operation;
   const exchange = createExchange(api, settings, request, { operation: op, pathParams: route.match?.params ?? {}, path: route.path });
-  if (api.cors && request.headers.has('origin')) addNote(exchange, 'x-amazon-apigateway-cors not emulated: no CORS headers are added and preflight requests are not answered');
-  const outcome = op ? await serveMethod(exchange, op) : GATEWAY_ERRORS.routeNotFound();
+  const preflight = api.cors ? answerPreflight(exchange, api.cors) : undefined;
+  const outcome = preflight ?? (op ? await serveMethod(exchange, op) : GATEWAY_ERRORS.routeNotFound());
   const response = isGatewayError(outcome) ? gatewayResponse(exchange, outcome) : outcome;
+  if (api.cors && !preflight) decorateCors(exchange, api.cors, response);
   compressResponse(exchange, response);
   stampResponse(exchange, response);
   return { exchange, response };
