@@ -1,51 +1,8 @@
 import assert from 'node:assert/strict';
-import { createHash, createHmac } from 'node:crypto';
-import * as http from 'node:http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { SourceData } from '@smithy/types';
 import { verifySigV4 } from '../../core/src/mock/auth/sigv4';
 import { HeaderMap } from '../../core/src/mock/headers';
-import { localRegion } from '../../core/src/mock/lambda/localAccount';
 import { fakeLambda, LAMBDA_URI, startMock, type Harness, mockIntegration, restApi } from './harness';
-
-const KEY = { accessKeyId: 'AKIDLOCALTEST0000001', secretAccessKey: 'local/Secret+Key/For/Tests/0123456789ab' };
-
-const bytes = (data: SourceData) => (typeof data === 'string' ? Buffer.from(data) : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
-
-/** The hash constructor the SDK signer takes, on node:crypto. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
-
-const signer = (key = KEY, service = 'execute-api') => new SignatureV4({ credentials: key, region: localRegion(), service, sha256: Sha256 });
-
-interface Sent {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** Sends exactly these headers (fetch would rewrite Host). */
-function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+import { send, sigV4Headers, TEST_KEY as KEY } from './signing';
 
 describe('SigV4 verification against AWS documented values', () => {
   it('accepts the get-vanilla example of the SigV4 test suite and refuses it once a signed header changes', () => {
@@ -82,22 +39,10 @@ describe('IAM authorization (SigV4) over HTTP', () => {
   });
   after(() => h.close());
 
-  const signed = async (options: { path?: string; body?: string; key?: typeof KEY; signingDate?: Date; service?: string } = {}) => {
-    const url = new URL(`${h.url}${options.path ?? '/dev/pets/rex%20jr?b=2&a=1&a=0'}`);
-    const request = await signer(options.key, options.service).sign(
-      {
-        method: 'POST',
-        protocol: 'http:',
-        hostname: url.hostname,
-        port: Number(url.port),
-        path: url.pathname,
-        query: Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k)])),
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body: options.body ?? '{"kind":"dog"}',
-      },
-      { signingDate: options.signingDate },
-    );
-    return { url: url.toString(), headers: request.headers };
+  const signed = async (options: { body?: string; key?: typeof KEY; signingDate?: Date; service?: string } = {}) => {
+    const url = `${h.url}/dev/pets/rex%20jr?b=2&a=1&a=0`;
+    const headers = await sigV4Headers(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: options.body ?? '{"kind":"dog"}', ...options });
+    return { url, headers };
   };
 
   it('lets a request signed by the AWS SDK signer in, with the access key in $context.identity, and says policies are not evaluated', async () => {
@@ -153,12 +98,12 @@ describe('IAM authorization on an HTTP API', () => {
       { lambda, apiKind: 'http', config: { iamAccessKeys: [KEY] } },
     );
     try {
-      const url = new URL(`${h.url}/pay`);
-      const request = await signer().sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/pay', query: {}, headers: { host: url.host }, body: 'x' });
-      assert.equal((await send(url.toString(), 'POST', request.headers, 'x')).status, 200);
+      const url = `${h.url}/pay`;
+      const headers = await sigV4Headers(url, { method: 'POST', body: 'x' });
+      assert.equal((await send(url, 'POST', headers, 'x')).status, 200);
       const iam = (lambda.calls.at(-1)!.event as { requestContext: { authorizer: { iam: Record<string, unknown> } } }).requestContext.authorizer.iam;
       assert.equal(iam.accessKey, KEY.accessKeyId);
-      const bad = await send(url.toString(), 'POST', request.headers, 'y');
+      const bad = await send(url, 'POST', headers, 'y');
       assert.equal(bad.status, 403);
       assert.deepEqual(JSON.parse(bad.body), { message: 'Forbidden' });
     } finally {

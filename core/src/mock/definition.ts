@@ -41,6 +41,10 @@ export interface IntegrationConfig {
   integrationSubtype: string | undefined;
   /** HTTP APIs: response parameter mappings by status code. */
   responseParameters: Record<string, Record<string, string>>;
+  /** REST: the request parameters (`method.request.querystring.x`...) whose values key the stage cache. */
+  cacheKeyParameters: string[];
+  /** REST: the cache's namespace; methods sharing one share entries (defaults to the resource). */
+  cacheNamespace: string | undefined;
 }
 
 export interface MethodParameter {
@@ -147,6 +151,8 @@ function integrationConfig(node: ObjectNode, kind: ApiKind): IntegrationConfig {
     payloadFormatVersion: asText(raw.payloadFormatVersion),
     integrationSubtype: asText(raw.integrationSubtype),
     responseParameters,
+    cacheKeyParameters: asTextList(raw.cacheKeyParameters),
+    cacheNamespace: asText(raw.cacheNamespace),
   };
 }
 

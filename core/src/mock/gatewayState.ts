@@ -3,6 +3,7 @@ import type { AuthorizerDecision } from './auth/lambdaAuthorizer';
 import { ExpiringCache } from './expiringCache';
 import { QuotaCounters } from './limits/quotaCounters';
 import { TokenBuckets } from './limits/tokenBuckets';
+import type { MockResponse } from './response';
 
 /** What a running emulator remembers between requests. */
 export interface GatewayState {
@@ -12,14 +13,17 @@ export interface GatewayState {
   authorizerResults: ExpiringCache<AuthorizerDecision>;
   /** Token issuers' signing keys, read or fetched once. */
   keySets: KeySets;
+  /** The stage cache of integration responses. */
+  responses: ExpiringCache<MockResponse>;
 }
 
 export function createGatewayState(): GatewayState {
-  return { buckets: new TokenBuckets(), quotas: new QuotaCounters(), authorizerResults: new ExpiringCache(), keySets: new KeySets() };
+  return { buckets: new TokenBuckets(), quotas: new QuotaCounters(), authorizerResults: new ExpiringCache(), keySets: new KeySets(), responses: new ExpiringCache() };
 }
 
 /** A new deployment (a reload) starts with empty caches; throttling and quotas carry on, as they do across deployments. */
 export function forgetCachedResults(state: GatewayState): void {
   state.authorizerResults.clear();
   state.keySets.clear();
+  state.responses.clear();
 }

@@ -13,6 +13,7 @@ import { notEmulated } from './notEmulated';
 import type { IncomingRequest } from './request';
 import type { MockResponse } from './response';
 import { validateRequest } from './requestValidation';
+import { withStageCache } from './responseCache';
 import { resolveRoute } from './routing';
 
 /** The header that tells the client where the emulator approximated or skipped something. */
@@ -62,7 +63,7 @@ export function stampResponse(exchange: Exchange, response: MockResponse): void 
 
 /**
  * A request that found its method, in API Gateway's order: stage throttling, authorization,
- * the API key and its usage plan, request validation, then the integration.
+ * the API key and its usage plan, request validation, then the stage cache or the integration.
  */
 async function serveMethod(exchange: Exchange, op: MockOperation): Promise<MockResponse | GatewayError> {
   decompressRequest(exchange);
@@ -70,7 +71,7 @@ async function serveMethod(exchange: Exchange, op: MockOperation): Promise<MockR
   const refused = throttleMethod(exchange) ?? (await authorize(exchange)) ?? checkApiKey(exchange);
   if (refused) return refused;
   const invalid = exchange.api.kind === 'REST' ? validateRequest(op, exchange.request, (text) => addNote(exchange, text)) : undefined;
-  return invalid ?? (await runIntegration(exchange));
+  return invalid ?? (await withStageCache(exchange, () => runIntegration(exchange)));
 }
 
 /** Handles one request the way API Gateway would: route, validate, integrate, map, answer. */

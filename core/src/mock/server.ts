@@ -18,6 +18,7 @@ import { loadDefinition, type LoadedDefinition } from './loadDefinition';
 import { handleRequest, stampResponse } from './pipeline';
 import { parseQuery, splitTarget, type IncomingRequest } from './request';
 import type { MockResponse } from './response';
+import { cacheSettingsWarning } from './responseCache';
 import { resolveStage } from './stage';
 import { RequestStats, type StatsSnapshot } from './stats';
 
@@ -117,6 +118,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const stage = resolveStage(api.kind, from, options.stage, options.stageVariables);
     const names = Object.keys(from.stages);
     if (!stage.config && names.length > 0) log(`stage '${stage.name}' is not in ${from.file ?? CONFIG_FILE} (${names.join(', ')}): no stage variables or method settings from it`);
+    const cacheWarning = cacheSettingsWarning(api.kind, stage.config);
+    if (cacheWarning) log(`stage '${stage.name}': ${cacheWarning}`);
     return { stage: stage.name, stageVariables: stage.variables, stageConfig: stage.config, config: from };
   };
   const settings: MockSettings = { ...stageSettings(definition.api, await readConfig()), accountId: LOCAL_ACCOUNT_ID, lambda: options.lambda, state: createGatewayState() };

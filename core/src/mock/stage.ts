@@ -28,10 +28,8 @@ const NO_SETTINGS: MethodSettings = {};
  * API Gateway starts from the stage's values.
  */
 export function methodSettingsFor(stage: StageConfig | undefined, resourcePath: string, method: string): MethodSettings {
-  const all = stage?.methodSettings;
-  if (!all) return NO_SETTINGS;
-  const own = all[`${resourcePath}/${method}`] ?? all[`${resourcePath}/*`];
-  const stageWide = all['*/*'];
+  const own = ownMethodSettings(stage, resourcePath, method);
+  const stageWide = stage?.methodSettings['*/*'];
   if (!own) return stageWide ?? NO_SETTINGS;
   if (!stageWide) return own;
   const merged: MethodSettings = { ...stageWide };
@@ -39,3 +37,8 @@ export function methodSettingsFor(stage: StageConfig | undefined, resourcePath: 
   return merged;
 }
 
+/** The entry a method has of its own, without the stage-wide one (caching treats the two differently). */
+export function ownMethodSettings(stage: StageConfig | undefined, resourcePath: string, method: string): MethodSettings | undefined {
+  const all = stage?.methodSettings;
+  return all?.[`${resourcePath}/${method}`] ?? all?.[`${resourcePath}/*`];
+}
