@@ -3,6 +3,7 @@ import { commands, env, StatusBarAlignment, Uri, window, workspace, type Disposa
 import type { ApiTreeStore } from '../tree/apiTreeStore';
 import type { TreeNode } from '../tree/treeNodes';
 import { MockRunner, type RunningMock } from './mockRunner';
+import { registerMockAnalytics } from './analytics';
 import { registerSendRequest } from './sendRequest';
 
 const RESTART_DEBOUNCE_MS = 400;
@@ -91,6 +92,7 @@ export function registerMockCommands(context: ExtensionContext, store: ApiTreeSt
   return [
       store.onDidChange(publishDefinitions),
     ...registerSendRequest(store, runner),
+    ...registerMockAnalytics(runner),
       output,
       item,
       runner,
