@@ -90,6 +90,38 @@ describe('apigw mock (the CLI bundle)', () => {
     }
   });
 
+  it("serves the config's defaultStage with its variables, --stage picks another, and a bad config stops it with exit 2", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-stages-'));
+    try {
+      const file = path.join(dir, 'api.json');
+      const template = '{"stage": "$context.stage", "v": "$stageVariables.v"}';
+      writeFileSync(
+        file,
+        JSON.stringify({
+          openapi: '3.0.1',
+          info: { title: 'Stages', version: '1' },
+          paths: { '/ok': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200', responseTemplates: { 'application/json': template } } } } } } },
+        }),
+      );
+      writeFileSync(path.join(dir, 'apigw.config.json'), JSON.stringify({ defaultStage: 'qa', stages: { qa: { variables: { v: 'from-qa' } }, prod: { variables: { v: 'from-prod' } } } }));
+      const byDefault = await startCli([file, '--port', '0']);
+      assert.deepEqual(await (await fetch(`${byDefault.url}/qa/ok`)).json(), { stage: 'qa', v: 'from-qa' });
+      assert.match(byDefault.stdout(), /stage qa \(/);
+      byDefault.child.kill('SIGTERM');
+      await byDefault.exit;
+      const picked = await startCli([file, '--port', '0', '--stage', 'prod']);
+      assert.deepEqual(await (await fetch(`${picked.url}/prod/ok`)).json(), { stage: 'prod', v: 'from-prod' });
+      picked.child.kill('SIGTERM');
+      await picked.exit;
+      writeFileSync(path.join(dir, 'bad.json'), '{"apiKeys": [{"name": "no value"}]}');
+      const bad = spawnSync(process.execPath, [CLI, 'mock', file, '--port', '0', '--config', path.join(dir, 'bad.json')], { encoding: 'utf8' });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /apigw mock: .*bad\.json: apiKeys\[0\]\.value is required/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints its usage with --help and exits 2 on usage errors', () => {
     const help = spawnSync(process.execPath, [CLI, 'mock', '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);

@@ -9,7 +9,10 @@ import { UsageError, walkArgs } from './args';
 export const MOCK_USAGE = `Usage: apigw mock [options] <api.yaml>
 
 Serves the API locally the way API Gateway would: routing, MOCK integrations with their
-mapping templates, HTTP and Lambda integrations, request validation, gateway responses.
+mapping templates, HTTP and Lambda integrations, request validation, gateway responses,
+authorizers (Lambda, Cognito, JWT, IAM), API keys and usage plans, throttling, the stage
+cache and CORS, with the stage, keys and settings of the config file (apigw token mints
+test tokens).
 
 Options:
   --port N                   port to listen on (default: 3000; 0 picks a free one)

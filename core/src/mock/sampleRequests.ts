@@ -1,4 +1,22 @@
 import type { MockApi, MockOperation } from './definition';
+import { localRegion } from './lambda/localAccount';
+
+/** The header a single-header identity source names (`method.request.header.X`, `$request.header.X`). */
+function tokenHeader(source: string): string | undefined {
+  return /^\$?(?:method\.)?request\.header\.(.+)$/.exec(source)?.[1];
+}
+
+/** curl flags for the credentials a method asks for, each read from an environment variable. */
+function credentialFlags(api: MockApi, op: MockOperation): string {
+  const flags: string[] = [];
+  const authorizer = op.auth.authorizer;
+  if (authorizer?.kind === 'iam') flags.push(`--aws-sigv4 'aws:amz:${localRegion()}:execute-api' --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`);
+  const source = authorizer?.kind === 'cognito' || authorizer?.kind === 'jwt' ? authorizer.identitySource : authorizer?.kind === 'lambda' && authorizer.type === 'TOKEN' ? authorizer.identitySources[0] : undefined;
+  const header = source === undefined ? undefined : tokenHeader(source);
+  if (header !== undefined) flags.push(`-H "${header}: $APIGW_TOKEN"`);
+  if (op.auth.apiKeyRequired && api.apiKeySource === 'HEADER') flags.push('-H "x-api-key: $APIGW_API_KEY"');
+  return flags.map((f) => `${f} `).join('');
+}
 
 /**
  * Ready-to-paste curl commands for a few of the API's methods, MOCK integrations first
@@ -16,7 +34,6 @@ export function sampleCurlLines(api: MockApi, baseUrl: string, limit = 4): strin
     });
     const method = op.method === 'GET' || op.method === 'ANY' ? '' : `-X ${op.method} `;
     const body = op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH' ? `-H 'Content-Type: application/json' -d '{}' ` : '';
-    const key = op.auth.apiKeyRequired && api.apiKeySource === 'HEADER' ? '-H "x-api-key: $APIGW_API_KEY" ' : '';
-    return `curl -i ${method}${key}${body}'${baseUrl}${path}'`;
+    return `curl -i ${method}${credentialFlags(api, op)}${body}'${baseUrl}${path}'`;
   });
 }
