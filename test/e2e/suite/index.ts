@@ -22,7 +22,7 @@ export const measured: { activationMs?: number } = {};
 
 /** What each mode runs: a trusted workspace gets the whole suite, a restricted one its own checks. */
 const FILES: Readonly<Record<string, string[]>> = {
-  trusted: ['activation.e2e.js', 'diagnostics.e2e.js', 'tree.e2e.js', 'mock.e2e.js'],
+  trusted: ['activation.e2e.js', 'diagnostics.e2e.js', 'tree.e2e.js', 'mock.e2e.js', 'mockAnalytics.e2e.js'],
   restricted: ['restricted.e2e.js', 'mockRestricted.e2e.js'],
 };
 
