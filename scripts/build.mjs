@@ -18,7 +18,10 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['core/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The deploy flows stay out of client.js (the AWS SDK would cost every activation ~60 ms):
+  // the client's `import('./deployFlows')` resolves to dist/deployFlows.js at run time.
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', './deployFlows'] }),
+  build({ ...common, entryPoints: ['client/src/deploy/deployFlows.ts'], outfile: 'dist/deployFlows.js', external: ['vscode'] }),
   // The process each local Lambda handler runs in; the runner looks for it beside cli.js.
   build({ ...common, entryPoints: ['core/src/mock/lambda/childRunner.ts'], outfile: 'dist/lambdaChild.js' }),
 ]);

@@ -15,8 +15,8 @@ export function registerDeployCommands(extension: ExtensionContext, log: LogOutp
   return [
     diagnostics,
     diffView,
-    commands.registerCommand('apigw.deployToStage', async (node?: TreeNode) => (await import('./deployFlow')).runDeploy(ctx, node)),
-    commands.registerCommand('apigw.compareWithStage', async (node?: TreeNode) => (await import('./compareFlow')).runCompare(ctx, node)),
-    commands.registerCommand('apigw.rollbackStage', async (node?: TreeNode) => (await import('./rollbackFlow')).runRollback(ctx, node)),
+    commands.registerCommand('apigw.deployToStage', async (node?: TreeNode) => (await import('./deployFlows')).runDeploy(ctx, node)),
+    commands.registerCommand('apigw.compareWithStage', async (node?: TreeNode) => (await import('./deployFlows')).runCompare(ctx, node)),
+    commands.registerCommand('apigw.rollbackStage', async (node?: TreeNode) => (await import('./deployFlows')).runRollback(ctx, node)),
   ];
 }
