@@ -120,12 +120,11 @@ export async function tokenCommand(argv: readonly string[]): Promise<number> {
 }
 
 function report(created: LocalIssuer, dir: string): void {
-  const jwks = path.relative(process.cwd(), created.jwksFile) || created.jwksFile;
   process.stdout.write(
     [
       `wrote ${created.signingKeyFile} (private) and ${created.jwksFile}; issuer ${created.issuer}`,
-      `in ${CONFIG_FILE} (paths are relative to it), under the authorizer's security scheme name or its issuer:`,
-      `  "jwks": { "${created.issuer}": "${jwks}" }`,
+      `in ${CONFIG_FILE}, under the authorizer's security scheme name or its issuer (the path may also be relative to the config file):`,
+      `  "jwks": { "${created.issuer}": "${path.resolve(created.jwksFile)}" }`,
       `then: curl -H "Authorization: $(apigw token mint ${dir} --scope <scope>)" ...`,
       '',
     ].join('\n'),
