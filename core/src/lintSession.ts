@@ -2,16 +2,22 @@ import { collectRefs, DocumentSet, type ReadFile } from './document/documentSet'
 import { reparseEdit } from './document/reparse';
 import { analyzeText, type Analysis, type LintOptions } from './lint';
 import { buildApiModel } from './model/apiModel';
+import type { PropertyNode } from './document/types';
 import type { Diagnostic } from './validate/diagnostic';
-import { validate } from './validate/validate';
+import { revalidate, validateAll, type Validation } from './validate/validate';
 
 /**
  * One open definition, version after version: what an editor session needs where the CLI
  * lints a text once. Analysis (parse, `$ref`s, model) and the rules are separate steps, so
  * language features can answer as soon as a version is analysed, before its diagnostics.
+ * After small edits both steps redo only what the edits touched.
  */
 export class LintSession {
   private latest: Analysis | undefined;
+  /** The last validation; its findings are kept for the entries edited since. */
+  private validation: Validation | undefined;
+  /** The entries re-read since the last validation, or 'all' after a full parse. */
+  private edited: Set<PropertyNode> | 'all' = 'all';
   /** Analyses run one after the other, so a slow one cannot land after a newer one. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -28,7 +34,11 @@ export class LintSession {
    */
   analyze(text: string): Promise<Analysis> {
     const next = this.queue.then(async () => {
-      const analysis = this.afterEdit(text) ?? (await analyzeText(this.uri, text, this.read, this.options));
+      let analysis = this.afterEdit(text);
+      if (!analysis) {
+        analysis = await analyzeText(this.uri, text, this.read, this.options);
+        this.edited = 'all';
+      }
       this.latest = analysis;
       return analysis;
     });
@@ -48,12 +58,18 @@ export class LintSession {
     // A new reference to another file needs that file read: the full path does it.
     if (collectRefs(reparsed.entry.valueNode).some((ref) => !ref.value.startsWith('#'))) return undefined;
     const set = new DocumentSet({ uri: entry.uri, parsed: reparsed.parsed });
+    if (this.edited !== 'all') this.edited.add(reparsed.entry);
     return { set, model: buildApiModel(set, this.options.apiKind ?? 'auto') };
   }
 
   /** The diagnostics of `analysis`, or undefined when a newer analysis has replaced it. */
   check(analysis: Analysis): Diagnostic[] | undefined {
     if (analysis !== this.latest) return undefined;
-    return validate(analysis.set, analysis.model);
+    const { set, model } = analysis;
+    const edited = this.edited;
+    const kept = edited !== 'all' && this.validation ? revalidate(this.validation, set, model, edited) : undefined;
+    this.validation = kept ?? validateAll(set, model);
+    this.edited = new Set();
+    return this.validation.diagnostics;
   }
 }

@@ -1,7 +1,9 @@
-import type { DocumentSet } from '../document/documentSet';
-import { nodeAtOffset, nodeAtPointer, pointerOf } from '../document/pointer';
-import type { ApiModel } from '../model/apiModel';
-import { ValidationContext } from './context';
+import { collectRefs, refOf, type DocumentSet } from '../document/documentSet';
+import { getProperty, nodeAtOffset, nodeAtPointer, pointerOf } from '../document/pointer';
+import { SYNTAX_CODE } from '../document/problemCodes';
+import type { ObjectNode, PropertyNode, ValueNode } from '../document/types';
+import { METHOD_KEYS, type ApiModel } from '../model/apiModel';
+import { ValidationContext, type Origin } from './context';
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
 import { ruleInfo } from './ruleCatalog';
 import { checkAuthorizers } from './rules/authorizerRules';
@@ -32,6 +34,13 @@ const RULE_SETS = [
   checkRootExtensions,
 ];
 
+/**
+ * The rules that check `paths` entries one by one, through forEachOperation and
+ * forEachPathEntry, and so can re-check the edited entries alone. The others read nothing
+ * inside `paths` but the API kind.
+ */
+const ENTRY_RULES = new Set([checkSchema, checkRefs, checkExtensions, checkIntegrations, checkMappings, checkSecurity, checkRequestValidators, checkPaths]);
+
 /** Past this many, further syntax errors in a file are echoes of the first ones. */
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -61,11 +70,30 @@ function parseDiagnostics(set: DocumentSet): Diagnostic[] {
   return out;
 }
 
+/** A validation, kept so that the next one can re-check only the entries an edit changed. */
+export interface Validation {
+  /** Sorted by file, then position. */
+  diagnostics: Diagnostic[];
+  /** What the rules reported, in order, with where each stands and which `paths` entry it came from. */
+  findings: Array<{ diagnostic: Diagnostic; origin: Origin | undefined }>;
+  /** The document-wide facts that entry checks read (see factsOf). */
+  facts: string;
+  /** Entries whose path item or an operation is a `$ref`: their checks read and mark nodes outside them. */
+  referringEntries: Set<PropertyNode>;
+  /** Where `$ref`s into `paths` are written (undefined: outside `paths`); found when first needed. */
+  pathReferrers?: Set<PropertyNode | undefined>;
+}
+
+/** Runs every rule over a loaded document set; see validateAll. */
+export function validate(set: DocumentSet, model: ApiModel): Diagnostic[] {
+  return validateAll(set, model).diagnostics;
+}
+
 /**
  * Runs every rule over a loaded document set. A rule that throws loses its own findings
  * only: the others still run, and the failure becomes a diagnostic instead of a crash.
  */
-export function validate(set: DocumentSet, model: ApiModel): Diagnostic[] {
+export function validateAll(set: DocumentSet, model: ApiModel): Validation {
   const ctx = new ValidationContext(set, model);
   for (const rule of RULE_SETS) {
     try {
@@ -81,7 +109,110 @@ export function validate(set: DocumentSet, model: ApiModel): Diagnostic[] {
       });
     }
   }
-  return [...parseDiagnostics(set), ...withoutCascades(ctx.diagnostics, set)].sort(compareDiagnostics);
+  return {
+    diagnostics: [...parseDiagnostics(set), ...withoutCascades(ctx.diagnostics, set)].sort(compareDiagnostics),
+    findings: ctx.diagnostics.map((diagnostic) => ({ diagnostic, origin: ctx.origins.get(diagnostic) })),
+    facts: factsOf(model),
+    referringEntries: referringEntries(model),
+  };
+}
+
+/**
+ * The validation of `set` after an edit that changed only the `paths` entries in `changed`
+ * (same keys, new values, as re-read in place): their checks run again and every other
+ * finding is kept, moved to where its node now stands. Undefined when the edit may have
+ * changed findings elsewhere, and everything must be checked: another file, a syntax error,
+ * a different API kind, `$ref`s between the edited entries and the rest, or a rule failing.
+ * Findings that tie in position, severity and code may come out in another order than a
+ * full run would give them.
+ */
+export function revalidate(previous: Validation, set: DocumentSet, model: ApiModel, changed: ReadonlySet<PropertyNode>): Validation | undefined {
+  const root = set.entry.parsed.root;
+  const paths = model.root && getProperty(model.root, 'paths')?.valueNode;
+  if (set.files.length !== 1 || root === undefined || paths?.kind !== 'object') return undefined;
+  if (set.entry.parsed.problems.some((p) => p.code === SYNTAX_CODE)) return undefined;
+  const facts = factsOf(model);
+  if (facts !== previous.facts) return undefined;
+  const referring = referringEntries(model);
+  for (const entry of changed) {
+    if (entry.parent !== paths || !entry.keyNode.value.startsWith('/') || previous.referringEntries.has(entry) || referring.has(entry)) return undefined;
+  }
+  const pathReferrers = new Set(previous.pathReferrers ?? referrersOf(root, paths));
+  for (const entry of changed) {
+    pathReferrers.delete(entry);
+    if (entry.valueNode && referrersOf(entry.valueNode, paths).size > 0) pathReferrers.add(entry);
+  }
+  for (const referrer of pathReferrers) if (referrer === undefined || !changed.has(referrer)) return undefined;
+
+  const ctx = new ValidationContext(set, model, changed);
+  for (const rule of RULE_SETS) {
+    if (!ENTRY_RULES.has(rule)) continue;
+    try {
+      rule(ctx);
+    } catch {
+      return undefined; // the full run reports it
+    }
+  }
+  const lines = set.entry.parsed.lines;
+  const findings: Validation['findings'] = [];
+  for (const finding of previous.findings) {
+    const origin = finding.origin;
+    if (origin?.entry !== undefined && changed.has(origin.entry)) continue;
+    findings.push(origin ? { diagnostic: { ...finding.diagnostic, range: lines.range(origin.node.offset, origin.node.length) }, origin } : finding);
+  }
+  for (const diagnostic of ctx.diagnostics) findings.push({ diagnostic, origin: ctx.origins.get(diagnostic) });
+  return {
+    diagnostics: [...parseDiagnostics(set), ...findings.map((f) => f.diagnostic)].sort(compareDiagnostics),
+    findings,
+    facts,
+    referringEntries: referring,
+    pathReferrers,
+  };
+}
+
+/**
+ * What entry checks read from the whole document: the API kind and how it was found (in
+ * messages), and for a REST API without any integration, the one finding that says so and
+ * counts the methods.
+ */
+function factsOf(model: ApiModel): string {
+  const ops = model.operations;
+  const noneIntegrated = model.kind === 'REST' && ops.length > 0 && ops.every((op) => !op.integration);
+  return `${model.kind}|${model.kindDetection.source}|${noneIntegrated ? ops.length : ''}`;
+}
+
+function referringEntries(model: ApiModel): Set<PropertyNode> {
+  const out = new Set<PropertyNode>();
+  const paths = model.root && getProperty(model.root, 'paths')?.valueNode;
+  for (const entry of paths?.kind === 'object' ? paths.properties : []) {
+    const item = entry.valueNode;
+    if (refOf(item) || (item?.kind === 'object' && item.properties.some((p) => METHOD_KEYS[p.keyNode.value] !== undefined && refOf(p.valueNode)))) out.add(entry);
+  }
+  return out;
+}
+
+/** The `paths` entries that hold a `$ref` under `node` into `paths` (undefined for one outside them). */
+function referrersOf(node: ValueNode, paths: ObjectNode): Set<PropertyNode | undefined> {
+  const out = new Set<PropertyNode | undefined>();
+  for (const ref of collectRefs(node)) {
+    if (!intoPaths(ref.value)) continue;
+    let n: ValueNode | PropertyNode | ObjectNode | undefined = ref;
+    while (n !== undefined && !(n.kind === 'property' && n.parent === paths)) n = n.parent;
+    out.add(n?.kind === 'property' ? n : undefined);
+  }
+  return out;
+}
+
+/** Whether a local `$ref` names `paths`, something in it, or the whole document. */
+function intoPaths(ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
+  let pointer: string;
+  try {
+    pointer = decodeURIComponent(ref.slice(1));
+  } catch {
+    return false;
+  }
+  return pointer === '' || pointer === '/paths' || pointer.startsWith('/paths/');
 }
 
 /** Findings that name something defined elsewhere: wrong whenever the definition sits in text that did not parse. */

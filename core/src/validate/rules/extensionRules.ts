@@ -55,16 +55,21 @@ export function checkExtensions(ctx: ValidationContext): void {
       }
     }
   };
-  visit(root, 'root');
-  const paths = getProperty(root, 'paths')?.valueNode;
-  for (const pathProp of paths?.kind === 'object' ? paths.properties : []) {
-    if (!pathProp.valueNode) continue;
+  if (ctx.whole) visit(root, 'root');
+  ctx.forEachPathEntry((pathProp) => {
+    if (!pathProp.valueNode) return;
     const item = ctx.deref(pathProp.valueNode);
     visit(item, 'pathItem');
-    if (item.kind !== 'object') continue;
+    if (item.kind !== 'object') return;
     for (const methodProp of item.properties) {
       if (METHOD_KEYS[methodProp.keyNode.value] && methodProp.valueNode) visit(ctx.deref(methodProp.valueNode), 'operation');
     }
+  });
+  if (!ctx.whole) {
+    ctx.forEachPathEntry((pathProp) => {
+      if (pathProp.valueNode) reportStrays(ctx, pathProp.valueNode, handled);
+    });
+    return;
   }
   for (const scheme of ctx.model.securitySchemes.values()) visit(scheme.node, 'securityScheme');
   const components = getProperty(root, 'components')?.valueNode;
@@ -77,7 +82,7 @@ export function checkExtensions(ctx: ValidationContext): void {
 }
 
 /** x-amazon-apigateway-* keys anywhere else (inside schemas, responses, ...) are never read. */
-function reportStrays(ctx: ValidationContext, root: ObjectNode, handled: Set<PropertyNode>): void {
+function reportStrays(ctx: ValidationContext, root: ValueNode, handled: Set<PropertyNode>): void {
   const seen = new Set<ValueNode>();
   const walk = (node: ValueNode) => {
     if (seen.has(node)) return;

@@ -60,8 +60,8 @@ function uriMatches(i: IntegrationView, name: string, ...formats: RegExp[]): { n
 export function checkIntegrations(ctx: ValidationContext): void {
   const { model } = ctx;
   if (model.kind === 'REST') reportMissingIntegrations(ctx);
-  for (const op of model.operations) {
-    if (!op.integration) continue;
+  ctx.forEachOperation((op) => {
+    if (!op.integration) return;
     const i = view(op, op.integration);
     const written = op.integration.prop.valueNode;
     const shared = written && refOf(written);
@@ -71,7 +71,7 @@ export function checkIntegrations(ctx: ValidationContext): void {
     if (model.kind === 'REST') checkRestIntegration(ctx, i);
     else checkHttpIntegration(ctx, i);
     checkTimeout(ctx, i);
-  }
+  });
 }
 
 function reportMissingIntegrations(ctx: ValidationContext): void {
@@ -81,7 +81,7 @@ function reportMissingIntegrations(ctx: ValidationContext): void {
   if (without.length === ops.length) {
     // A plain OpenAPI document with no API Gateway markup: one finding, not one per method.
     const paths = ctx.model.root && getProperty(ctx.model.root, 'paths');
-    if (paths) {
+    if (paths && ctx.whole) {
       ctx.report(
         'apigw.integration.missing',
         paths.keyNode,
@@ -90,13 +90,14 @@ function reportMissingIntegrations(ctx: ValidationContext): void {
     }
     return;
   }
-  for (const op of without) {
+  ctx.forEachOperation((op) => {
+    if (op.integration) return;
     ctx.report(
       'apigw.integration.missing',
       op.methodKey,
       `${op.method} ${op.path} has no x-amazon-apigateway-integration: deploying the API fails with "No integration defined for method". Add one (a MOCK integration is enough for a stub).`,
     );
-  }
+  });
 }
 
 function checkRestIntegration(ctx: ValidationContext, i: IntegrationView): void {

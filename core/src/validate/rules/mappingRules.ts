@@ -44,8 +44,8 @@ function declareHint(where: string, name: string): string {
  * reserved headers.
  */
 export function checkMappings(ctx: ValidationContext): void {
-  for (const op of ctx.model.operations) {
-    if (!op.integration) continue;
+  ctx.forEachOperation((op) => {
+    if (!op.integration) return;
     const integration = op.integration.node;
     if (ctx.model.kind === 'REST') {
       checkRestRequestParameters(ctx, op, integration);
@@ -54,7 +54,7 @@ export function checkMappings(ctx: ValidationContext): void {
     } else if (!getProperty(integration, 'integrationSubtype')) {
       checkHttpParameterMapping(ctx, integration);
     }
-  }
+  });
 }
 
 function checkRestRequestParameters(ctx: ValidationContext, op: Operation, integration: ObjectNode): void {

@@ -1,5 +1,4 @@
 import type { ValidationContext } from '../context';
-import type { ObjectNode } from '../../document/types';
 import { getProperty } from '../../document/pointer';
 import { REGEX } from '../../catalog';
 import { hasForeignPlaceholder } from '../templating';
@@ -17,8 +16,8 @@ export function checkPaths(ctx: ValidationContext): void {
   const root = ctx.model.root;
   const paths = root && getProperty(root, 'paths')?.valueNode;
   if (paths?.kind !== 'object') return;
-  checkTemplates(ctx, paths);
-  for (const op of ctx.model.operations) {
+  checkTemplates(ctx);
+  ctx.forEachOperation((op) => {
     const inTemplate = new Set(templateParams(op.path));
     const declared = op.parameters.filter((p) => p.in === 'path');
     const declaredNames = new Set(declared.map((p) => p.name.replace(/\+$/, '')));
@@ -36,17 +35,17 @@ export function checkPaths(ctx: ValidationContext): void {
         ctx.report('apigw.path.unused-parameter', param.node, `Path parameter '${param.name}' does not appear in the path '${op.path}': rename it to match a {segment} or remove it.`);
       }
     }
-  }
+  });
 }
 
-function checkTemplates(ctx: ValidationContext, paths: ObjectNode): void {
+function checkTemplates(ctx: ValidationContext): void {
   const httpApi = ctx.model.kind === 'HTTP';
-  for (const prop of paths.properties) {
+  ctx.forEachPathEntry((prop) => {
     const path = prop.keyNode.value;
-    if (path.startsWith('x-') || (httpApi && path === '/$default')) continue;
+    if (path.startsWith('x-') || (httpApi && path === '/$default')) return;
     if (!path.startsWith('/')) {
       ctx.report('apigw.path.segment', prop.keyNode, `Path '${path}' must start with '/'.`);
-      continue;
+      return;
     }
     const segments = path === '/' ? [] : path.slice(1).split('/');
     segments.forEach((segment, i) => {
@@ -66,5 +65,5 @@ function checkTemplates(ctx: ValidationContext, paths: ObjectNode): void {
         ctx.report('apigw.path.segment', prop.keyNode, `Segment '${segment}' of '${path}' is not a valid REST resource path part. ${hint}`);
       }
     });
-  }
+  });
 }

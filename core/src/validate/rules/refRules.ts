@@ -5,6 +5,13 @@ import { collectRefs } from '../../document/documentSet';
 /** Keys under which a `$ref` names a model (a JSON schema). */
 const SCHEMA_CONTEXT = new Set(['schema', 'schemas', 'definitions']);
 
+/** The references written in the `paths` entries in scope. */
+function entryRefs(ctx: ValidationContext): StringNode[] {
+  const refs: StringNode[] = [];
+  ctx.forEachPathEntry((entry) => refs.push(...collectRefs(entry.valueNode)));
+  return refs;
+}
+
 function inSchema(ref: StringNode): boolean {
   for (let n = ref.parent?.parent; n; n = n.parent) {
     if (n.kind === 'property' && SCHEMA_CONTEXT.has(n.keyNode.value)) return true;
@@ -18,7 +25,7 @@ function inSchema(ref: StringNode): boolean {
  * else the import has nothing to build from.
  */
 export function checkRefs(ctx: ValidationContext): void {
-  const refs = ctx.set.files.map((file) => ({ file, refs: collectRefs(file.parsed.root) }));
+  const refs = ctx.whole ? ctx.set.files.map((file) => ({ file, refs: collectRefs(file.parsed.root) })) : [{ file: ctx.set.entry, refs: entryRefs(ctx) }];
   // A file pulled in as a schema (components/schemas: {$ref: schemas.yaml}) holds models throughout.
   const schemaFiles = new Set<string>();
   for (const { file, refs: list } of refs) {

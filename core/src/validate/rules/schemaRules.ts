@@ -1,17 +1,41 @@
 import type { ValidationContext } from '../context';
-import { nodeAtPointer, propertyAtPointer } from '../../document/pointer';
+import type { PropertyNode } from '../../document/types';
+import { escapeSegment, nodeAtPointer, propertyAtPointer } from '../../document/pointer';
 import { toValue } from '../../document/value';
-import { checkOpenApiSchema } from '../openapiSchema';
+import type { ApiVersion } from '../../model/apiModel';
+import { checkOpenApiSchema, type OpenApiVersion, type SchemaFinding } from '../openapiSchema';
 
 /** The entry document against the official OpenAPI schema of its version. */
 export function checkSchema(ctx: ValidationContext): void {
   const { model } = ctx;
-  const version = model.version?.major;
-  if (!model.root || version === undefined || version === 'other') return;
-  const { value, truncated } = toValue(model.root);
+  const version = model.version;
+  const major = version?.major;
+  const root = model.root;
+  if (!root || !version || major === undefined || major === 'other') return;
+  const report = (finding: SchemaFinding) => {
+    const node = finding.on === 'key' ? propertyAtPointer(root, finding.pointer)?.keyNode : nodeAtPointer(root, finding.pointer);
+    ctx.report('apigw.openapi.schema', node ?? root, finding.message);
+  };
+  if (!ctx.whole) {
+    ctx.forEachPathEntry((entry) => checkPathEntry(entry, version, major, report));
+    return;
+  }
+  const { value, truncated } = toValue(root);
   if (truncated) return; // an alias bomb: the parser has reported it, and validating the expansion would not end
-  for (const finding of checkOpenApiSchema(value, version)) {
-    const node = finding.on === 'key' ? propertyAtPointer(model.root, finding.pointer)?.keyNode : nodeAtPointer(model.root, finding.pointer);
-    ctx.report('apigw.openapi.schema', node ?? model.root, finding.message);
+  for (const finding of checkOpenApiSchema(value, major)) report(finding);
+}
+
+/**
+ * One `paths` entry alone: the schema checks a path item without looking at anything
+ * outside it, so a document holding only this entry gives the findings the whole document
+ * gives inside it.
+ */
+function checkPathEntry(entry: PropertyNode, version: ApiVersion, major: OpenApiVersion, report: (finding: SchemaFinding) => void): void {
+  const { value, truncated } = toValue(entry.valueNode);
+  if (truncated) return;
+  const alone = { [version.field]: toValue(version.node).value, info: { title: '', version: '' }, paths: { [entry.keyNode.value]: value } };
+  const prefix = `/paths/${escapeSegment(entry.keyNode.value)}`;
+  for (const finding of checkOpenApiSchema(alone, major)) {
+    if (finding.pointer === prefix || finding.pointer.startsWith(`${prefix}/`)) report(finding);
   }
 }

@@ -6,7 +6,7 @@ import { suggestName } from '../../catalog';
 /** Security requirements name defined schemes; REST ignores the root list; HTTP routes take one authorization type. */
 export function checkSecurity(ctx: ValidationContext): void {
   const { model } = ctx;
-  const rootSecurity = model.root && getProperty(model.root, 'security');
+  const rootSecurity = ctx.whole && model.root ? getProperty(model.root, 'security') : undefined;
   if (rootSecurity?.valueNode?.kind === 'array') {
     checkRequirements(ctx, rootSecurity.valueNode);
     if (model.kind === 'REST' && rootSecurity.valueNode.items.length > 0) {
@@ -17,10 +17,10 @@ export function checkSecurity(ctx: ValidationContext): void {
       );
     }
   }
-  for (const op of model.operations) {
-    if (!op.security) continue;
+  ctx.forEachOperation((op) => {
+    if (!op.security) return;
     checkRequirements(ctx, op.security);
-    if (model.kind !== 'HTTP') continue;
+    if (model.kind !== 'HTTP') return;
     const names = new Set(op.security.items.flatMap((item) => (item.kind === 'object' ? item.properties.map((p) => p.keyNode.value) : [])));
     if (names.size > 1) {
       ctx.report(
@@ -29,7 +29,7 @@ export function checkSecurity(ctx: ValidationContext): void {
         `${op.method} ${op.path} lists ${names.size} security schemes (${[...names].join(', ')}); an HTTP API route can use only one of IAM, a Lambda authorizer or a JWT authorizer, and the import fails. Keep one.`,
       );
     }
-  }
+  });
 }
 
 function checkRequirements(ctx: ValidationContext, list: ArrayNode): void {
