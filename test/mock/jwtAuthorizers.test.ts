@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createLocalIssuer, mintLocalToken } from '../../core/src/mock/auth/localTokens';
-import { fakeLambda, LAMBDA_URI, startMock, type Harness, mockIntegration, restApi } from './harness';
+import { fakeLambda, LAMBDA_URI, startMock, startUpstream, type Harness, mockIntegration, restApi } from './harness';
 
 type Json = Record<string, unknown>;
 
@@ -173,5 +173,33 @@ describe('JWT authorizers (HTTP API)', () => {
     const res = await get('/me', await mintLocalToken(keys, { audience: ['client-a'], issuer: 'https://elsewhere.test' }));
     assert.equal(res.status, 401);
     assert.match(res.headers.get('x-apigw-mock-note') ?? '', /issuer https:\/\/elsewhere\.test is not https:\/\/issuer\.example\.test\/tenant/);
+  });
+});
+
+describe('JWKS from the issuer', () => {
+  it("finds the keys through the issuer's OpenID discovery document when the config names none, and by URL when it does", async () => {
+    const keys = mkdtempSync(path.join(tmpdir(), 'apigw-idp-'));
+    const jwks = () => readFileSync(path.join(keys, 'jwks.json'), 'utf8');
+    const idp = await startUpstream((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(req.url === '/.well-known/openid-configuration' ? JSON.stringify({ issuer: idp.url, jwks_uri: `${idp.url}/keys` }) : jwks());
+    });
+    const api = (issuer: string) => ({
+      openapi: '3.0.1',
+      info: { title: 'H', version: '1' },
+      paths: { '/me': { get: { security: [{ Jwt: [] }], responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${idp.url}/keys`, payloadFormatVersion: '1.0' } } } },
+      components: { securitySchemes: { Jwt: { type: 'oauth2', flows: {}, 'x-amazon-apigateway-authorizer': { type: 'jwt', jwtConfiguration: { issuer, audience: ['web'] } } } } },
+    });
+    await createLocalIssuer(keys, idp.url);
+    const discovered = await startMock(api(idp.url), { apiKind: 'http' });
+    const named = await startMock(api(idp.url), { apiKind: 'http', config: { jwks: { Jwt: `${idp.url}/keys` } } });
+    try {
+      const token = await mintLocalToken(keys, { audience: ['web'] });
+      for (const h of [discovered, named]) assert.equal((await fetch(`${h.url}/me`, { headers: { Authorization: `Bearer ${token}` } })).status, 200);
+      assert.ok(idp.seen.some((r) => r.url === '/.well-known/openid-configuration'));
+    } finally {
+      await Promise.all([discovered.close(), named.close(), idp.close()]);
+      rmSync(keys, { recursive: true, force: true });
+    }
   });
 });

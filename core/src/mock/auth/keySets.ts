@@ -6,6 +6,7 @@ import { isRecord } from '../lambda/records';
 
 /** API Gateway gives a JWKS or discovery fetch 1.5 s. */
 const FETCH_TIMEOUT_MS = 1500;
+const RETRY_AFTER_MS = 5000;
 
 export type KeySetLookup = { keys: JWTVerifyGetKey; source: string } | { error: string };
 
@@ -25,8 +26,11 @@ export class KeySets {
     if (!found) {
       found = named === undefined ? discover(where) : configured(config, named);
       this.sets.set(key, found);
-      // A failed lookup is tried again next time: the file or the issuer may be there by then.
-      void found.then((r) => 'error' in r && this.sets.delete(key));
+      // A failed lookup is tried again a little later: the file or the issuer may be there by then,
+      // and a request meanwhile is not held up by the same fetch timing out again.
+      void found.then((r) => {
+        if ('error' in r) setTimeout(() => this.sets.delete(key), RETRY_AFTER_MS).unref();
+      });
     }
     return found;
   }
