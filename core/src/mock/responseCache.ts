@@ -8,7 +8,7 @@ import type { MockResponse } from './response';
 import { methodSettingsFor, ownMethodSettings } from './stage';
 
 /** The response header that says whether the stage cache answered. */
-export const CACHE_HEADER = 'x-apigw-mock-cache';
+const CACHE_HEADER = 'x-apigw-mock-cache';
 
 interface CachePolicy {
   key: string;

@@ -1,11 +1,12 @@
 import type { Exchange } from '../exchange';
 import { isGatewayError, type GatewayError } from '../gatewayResponses';
 import type { MockResponse } from '../response';
+import type { AuthorizerOutcome } from './caller';
 import { applyCaller } from './callerContext';
 import { runCognitoAuthorizer } from './cognitoAuthorizer';
 import { runIamAuthorizer } from './iamAuthorizer';
 import { runJwtAuthorizer } from './jwtAuthorizer';
-import { runLambdaAuthorizer, type AuthorizerOutcome } from './lambdaAuthorizer';
+import { runLambdaAuthorizer } from './lambdaAuthorizer';
 
 async function runAuthorizer(exchange: Exchange): Promise<AuthorizerOutcome | undefined> {
   const auth = exchange.operation?.auth;

@@ -1,3 +1,6 @@
+import type { GatewayError } from '../gatewayResponses';
+import type { MockResponse } from '../response';
+
 /** Who an authorizer let in, and what it said about them. */
 export type Caller =
   | {
@@ -12,3 +15,6 @@ export type Caller =
     }
   | { kind: 'cognito' | 'jwt'; claims: Record<string, unknown>; scopes: string[] }
   | { kind: 'iam'; accessKey: string };
+
+/** What an authorizer gives: the caller let in, the error API Gateway answers, or the emulator's 501 when a function cannot run locally. */
+export type AuthorizerOutcome = { caller: Caller } | GatewayError | MockResponse;

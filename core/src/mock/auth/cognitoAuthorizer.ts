@@ -3,7 +3,7 @@ import { GATEWAY_ERRORS } from '../gatewayResponses';
 import type { CognitoAuthorizerConfig } from './authorizerConfig';
 import { identityValue } from './identitySources';
 import { bearerToken, tokenScopes, unverifiedClaims, verifyToken } from './jwtVerification';
-import type { AuthorizerOutcome } from './lambdaAuthorizer';
+import type { AuthorizerOutcome } from './caller';
 
 /**
  * A REST Cognito user pool authorizer: the token must come from one of the authorizer's user

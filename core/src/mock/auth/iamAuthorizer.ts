@@ -1,7 +1,7 @@
 import { addNote, type Exchange } from '../exchange';
 import { GATEWAY_ERRORS } from '../gatewayResponses';
 import { localRegion } from '../lambda/localAccount';
-import type { AuthorizerOutcome } from './lambdaAuthorizer';
+import type { AuthorizerOutcome } from './caller';
 import { verifySigV4, type SigV4Failure } from './sigv4';
 
 const ERROR_TYPES: Record<Exclude<SigV4Failure, 'missing'>, string> = {

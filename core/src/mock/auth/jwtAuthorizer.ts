@@ -3,7 +3,7 @@ import { GATEWAY_ERRORS } from '../gatewayResponses';
 import type { JwtAuthorizerConfig } from './authorizerConfig';
 import { identityValue } from './identitySources';
 import { bearerToken, tokenScopes, unverifiedClaims, verifyToken } from './jwtVerification';
-import type { AuthorizerOutcome } from './lambdaAuthorizer';
+import type { AuthorizerOutcome } from './caller';
 
 /** The challenge HTTP APIs send with a refused token (RFC 6750). */
 function challenge(error: 'invalid_token' | 'insufficient_scope', description: string, scopes: readonly string[] = []): Record<string, string> {

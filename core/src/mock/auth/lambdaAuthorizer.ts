@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { QUOTAS } from '../../catalog/quotas';
 import { addNote, logEvent, type Exchange } from '../exchange';
-import { GATEWAY_ERRORS, type GatewayError } from '../gatewayResponses';
+import { GATEWAY_ERRORS } from '../gatewayResponses';
 import { buildHttpAuthorizerEventV1, buildHttpAuthorizerEventV2, buildRestRequestAuthorizerEvent, buildTokenAuthorizerEvent } from '../lambda/authorizerEvents';
 import { functionRefFromUri } from '../lambda/functionRef';
 import { isRecord } from '../lambda/records';
 import { lambdaRequest, routeInfo } from '../lambdaRequest';
 import { notEmulated } from '../notEmulated';
-import type { MockResponse } from '../response';
 import type { LambdaAuthorizerConfig } from './authorizerConfig';
-import type { Caller } from './caller';
+import type { AuthorizerOutcome } from './caller';
 import { evaluatePolicy } from './iamPolicy';
 import { identityValue } from './identitySources';
 import { methodArn } from './methodArn';
@@ -18,9 +17,6 @@ import { methodArn } from './methodArn';
 export type AuthorizerDecision =
   | { kind: 'policy'; principalId: string | undefined; policy: unknown; context: Record<string, unknown>; usageIdentifierKey: string | undefined }
   | { kind: 'simple'; isAuthorized: boolean; context: Record<string, unknown> };
-
-/** The caller let in, the error API Gateway answers, or the emulator's 501 when the function cannot run locally. */
-export type AuthorizerOutcome = { caller: Caller } | GatewayError | MockResponse;
 
 const MAP_HINT = 'Map the function to a local handler in apigw.config.json: {"functions": {"<name>": "src/authorizer.js#handler"}}.';
 

@@ -11,12 +11,12 @@ import { cognitoIssuer } from './authorizerConfig';
  * half as a JWKS for apigw.config.json's `jwks`), and tokens shaped like Cognito's.
  */
 
-export const SIGNING_KEY_FILE = 'signing-key.json';
-export const JWKS_FILE = 'jwks.json';
+const SIGNING_KEY_FILE = 'signing-key.json';
+const JWKS_FILE = 'jwks.json';
 export const DEFAULT_ISSUER = 'https://apigw.local/issuer';
 
 /** An issuer URL as given, or the issuer of a Cognito user pool ARN. */
-export function issuerOf(urlOrPoolArn: string): string {
+function issuerOf(urlOrPoolArn: string): string {
   return cognitoIssuer(urlOrPoolArn) ?? urlOrPoolArn;
 }
 

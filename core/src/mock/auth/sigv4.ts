@@ -47,7 +47,7 @@ function decode(text: string): string {
 }
 
 /** The path with `.` and `..` resolved and empty segments dropped, then encoded once more (every service but S3 signs it so). */
-export function canonicalUri(rawPath: string): string {
+function canonicalUri(rawPath: string): string {
   const segments: string[] = [];
   for (const segment of rawPath.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -59,7 +59,7 @@ export function canonicalUri(rawPath: string): string {
 }
 
 /** Name=value pairs encoded and sorted by name, then value; the signature itself left out. */
-export function canonicalQuery(rawQuery: string): string {
+function canonicalQuery(rawQuery: string): string {
   const byName = new Map<string, string[]>();
   for (const part of rawQuery.split('&')) {
     if (part === '') continue;
@@ -75,16 +75,16 @@ export function canonicalQuery(rawQuery: string): string {
     .join('&');
 }
 
-export function canonicalRequest(req: SignedRequest, signedHeaders: readonly string[], payloadHash: string): string {
+function canonicalRequest(req: SignedRequest, signedHeaders: readonly string[], payloadHash: string): string {
   const headers = signedHeaders.map((name) => `${name}:${req.headers.getAll(name).map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}`);
   return [req.method, canonicalUri(req.rawPath), canonicalQuery(req.rawQuery), ...headers, '', signedHeaders.join(';'), payloadHash].join('\n');
 }
 
-export function stringToSign(amzDate: string, scope: string, canonical: string): string {
+function stringToSign(amzDate: string, scope: string, canonical: string): string {
   return [ALGORITHM, amzDate, scope, sha256Hex(canonical)].join('\n');
 }
 
-export function signature(secretAccessKey: string, date: string, region: string, service: string, toSign: string): string {
+function signature(secretAccessKey: string, date: string, region: string, service: string, toSign: string): string {
   const key = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), 'aws4_request');
   return createHmac('sha256', key).update(toSign).digest('hex');
 }
