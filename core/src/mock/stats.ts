@@ -11,6 +11,7 @@ export interface StatusClasses {
 export interface LatencySummary {
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -52,11 +53,15 @@ class Series {
   summary(): LatencySummary {
     const sorted = this.latencies.slice(0, Math.min(this.count, WINDOW)).sort();
     const rank = (p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-    return { p50: rank(50), p90: rank(90), p99: rank(99), max: sorted.length === 0 ? 0 : sorted[sorted.length - 1] };
+    return { p50: rank(50), p90: rank(90), p95: rank(95), p99: rank(99), max: sorted.length === 0 ? 0 : sorted[sorted.length - 1] };
   }
 }
 
-/** Requests per route, status classes and latency percentiles of a running emulator, for a live view. */
+/**
+ * Requests per route, status classes and latency percentiles of a running emulator, for a live
+ * view: `MockServer.stats()` in process, or fed from access-log records by a process that runs
+ * the CLI (`record(\`${httpMethod} ${resourcePath}\`, status, responseLatency)`).
+ */
 export class RequestStats {
   private since = Date.now();
   private all = new Series();
