@@ -55,6 +55,8 @@ export class DocumentSet {
   private readonly byRoot = new Map<ValueNode, LoadedFile>();
   /** Files that a `$ref` named but that could not be read, with the reason. */
   private readonly missing = new Map<string, string>();
+  /** Resolutions by file and reference: a definition repeats the same few references thousands of times. */
+  private readonly resolved = new Map<string, RefTarget | RefProblem>();
 
   constructor(readonly entry: LoadedFile) {
     this.add(entry);
@@ -69,11 +71,13 @@ export class DocumentSet {
   }
 
   add(file: LoadedFile): void {
+    this.resolved.clear();
     this.byUri.set(file.uri, file);
     if (file.parsed.root) this.byRoot.set(file.parsed.root, file);
   }
 
   markMissing(uri: string, reason: string): void {
+    this.resolved.clear();
     this.missing.set(uri, reason);
   }
 
@@ -95,6 +99,16 @@ export class DocumentSet {
 
   /** Resolves the `$ref` string `ref` written in `from`. */
   resolve(from: LoadedFile, ref: string): RefTarget | RefProblem {
+    const key = `${from.uri}\u0000${ref}`;
+    let result = this.resolved.get(key);
+    if (result === undefined) {
+      result = this.resolveUncached(from, ref);
+      this.resolved.set(key, result);
+    }
+    return result;
+  }
+
+  private resolveUncached(from: LoadedFile, ref: string): RefTarget | RefProblem {
     const parts = splitRef(ref, from.uri);
     if (!parts) return { code: 'apigw.ref.unresolved', message: `'${ref}' is not a valid reference.` };
     const file = this.byUri.get(parts.fileUri);
@@ -147,21 +161,23 @@ export function refOf(node: ValueNode | undefined): StringNode | undefined {
   return p?.valueNode?.kind === 'string' ? p.valueNode : undefined;
 }
 
-/** Every `$ref` string in a tree, in document order. */
+/**
+ * Every `$ref` string in a tree, in document order. A node that aliases share is walked
+ * once, where it is anchored (its parent), which keeps alias bombs linear; a tree is walked
+ * from its root, where every anchor is.
+ */
 export function collectRefs(root: ValueNode | undefined): StringNode[] {
   const out: StringNode[] = [];
-  const seen = new Set<ValueNode>();
   const walk = (node: ValueNode): void => {
-    if (seen.has(node)) return; // anchors share nodes
-    seen.add(node);
     if (node.kind === 'object') {
       for (const p of node.properties) {
-        if (!p.valueNode) continue;
-        if (p.keyNode.value === '$ref' && p.valueNode.kind === 'string') out.push(p.valueNode);
-        else walk(p.valueNode);
+        const value = p.valueNode;
+        if (!value) continue;
+        if (p.keyNode.value === '$ref' && value.kind === 'string') out.push(value);
+        else if (value.parent === p) walk(value);
       }
     } else if (node.kind === 'array') {
-      for (const item of node.items) walk(item);
+      for (const item of node.items) if (item.parent === node) walk(item);
     }
   };
   if (root) walk(root);

@@ -81,13 +81,13 @@ export function checkExtensions(ctx: ValidationContext): void {
   reportStrays(ctx, root, handled);
 }
 
-/** x-amazon-apigateway-* keys anywhere else (inside schemas, responses, ...) are never read. */
+/**
+ * x-amazon-apigateway-* keys anywhere else (inside schemas, responses, ...) are never read.
+ * A node that aliases share is walked once, where it is anchored.
+ */
 function reportStrays(ctx: ValidationContext, root: ValueNode, handled: Set<PropertyNode>): void {
-  const seen = new Set<ValueNode>();
   const walk = (node: ValueNode) => {
-    if (seen.has(node)) return;
-    seen.add(node);
-    if (node.kind === 'array') node.items.forEach(walk);
+    if (node.kind === 'array') for (const item of node.items) if (item.parent === node) walk(item);
     if (node.kind !== 'object') return;
     for (const prop of node.properties) {
       if (prop.keyNode.value.startsWith(PREFIX)) {
@@ -98,7 +98,7 @@ function reportStrays(ctx: ValidationContext, root: ValueNode, handled: Set<Prop
         }
         continue; // the inside of an extension is checked against its spec, not scanned
       }
-      if (prop.valueNode) walk(prop.valueNode);
+      if (prop.valueNode?.parent === prop) walk(prop.valueNode);
     }
   };
   walk(root);
