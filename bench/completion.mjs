@@ -5,7 +5,7 @@
 //   - over LSP, the first completion after an edit, which waits for the new version's analysis.
 // Prints p50 / p95 / max in milliseconds, as markdown rows for bench/results-language.md.
 //
-//   npx tsc -p . && npm run bundle && node bench/completion.mjs [--positions 200] [--edits 5]
+//   npx tsc -p . && npm run bundle && node bench/completion.mjs [--positions 200] [--edits 5] [--json out.json]
 //
 // Inputs: bench/genSpec.mjs --paths 1000 (YAML and JSON), and ../shared/bench/gen-apigw-spec.mjs
 // --paths 1000 (YAML and JSON) when that folder is present.
@@ -151,6 +151,7 @@ async function overLsp(uri, text, format, offsets) {
 const work = path.join(root, 'bench', '.work');
 mkdirSync(work, { recursive: true });
 const rows = [];
+const figures = [];
 for (const input of inputs()) {
   const text = execFileSync(process.execPath, [input.generator, '--paths', '1000', '--format', input.format], { maxBuffer: 1 << 30, encoding: 'utf8' });
   const file = path.join(work, `completion-${path.basename(input.generator, '.mjs')}.${input.format}`);
@@ -161,6 +162,7 @@ for (const input of inputs()) {
   const lsp = await overLsp(uri, text, input.format, offsets);
   const row = `| ${input.name} | ${(text.length / 1e6).toFixed(1)} MB | ${cell(local.completion)} | ${cell(local.hover)} | ${cell(lsp.completion)} | ${cell(lsp.hover)} | ${local.withItems} / ${local.withHover} | ${ms(local.lintMs)} | ${ms(lsp.afterEdit.p50)} / ${ms(lsp.afterEdit.max)} |`;
   rows.push(row);
+  figures.push({ name: input.name, completion: lsp.completion, hover: lsp.hover, afterEdit: lsp.afterEdit, inProcess: { completion: local.completion, hover: local.hover } });
   console.error(row);
 }
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -168,3 +170,5 @@ console.log(`node ${process.version}, ${os.cpus().length} cores (${cpu}), ${os.p
 console.log('| input | size | completion in process p50 / p95 / max (ms) | hover in process | completion over LSP | hover over LSP | positions with items / with a hover | analysis (lint, for scale) | first completion after an edit p50 / max |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt >= 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ positions: POSITIONS, figures }, null, 2));
