@@ -1,4 +1,4 @@
-import { CST } from 'yaml';
+import { CST, Lexer } from 'yaml';
 import { DuplicateKeyReporter } from './duplicateKeys';
 import type { LineIndex } from './lineIndex';
 import {
@@ -11,12 +11,11 @@ import {
   stringNode,
 } from './nodes';
 import type { ArrayNode, KeyNode, ObjectNode, ParseProblem, PropertyNode, ValueNode } from './types';
-import { YamlLexer } from './yamlLexer';
 import { blockScalarEnd, plainScalarNode } from './yamlScalars';
 
 /*
- * The fast path: builds the tree straight from the `yaml` package's Lexer tokens (as
- * YamlLexer produces them), skipping its CST parser and composer, which take four to six times as long as the lexer on a
+ * The fast path: builds the tree straight from the `yaml` package's Lexer tokens, skipping
+ * its CST parser and composer, which take four to six times as long as the lexer on a
  * large definition. It only accepts what it can read exactly as the library would; on
  * anything else (an error, or a construct it does not handle) it gives up and the caller
  * parses the text with the library instead. So it never has to report syntax errors.
@@ -77,7 +76,7 @@ function checkPlainStart(source: string): void {
 }
 
 class FastYamlReader {
-  private readonly tokens: YamlLexer;
+  private readonly tokens: Generator<string, void>;
   /** The current token; undefined at the end of the text. */
   private tok: string | undefined;
   /** Source offset of the current token. */
@@ -100,7 +99,7 @@ class FastYamlReader {
     private readonly text: string,
     private readonly duplicates: DuplicateKeyReporter,
   ) {
-    this.tokens = new YamlLexer(text);
+    this.tokens = new Lexer().lex(text);
     this.tok = this.pull();
   }
 
@@ -125,7 +124,8 @@ class FastYamlReader {
   }
 
   private pull(): string | undefined {
-    return this.tokens.next();
+    const result = this.tokens.next();
+    return result.done ? undefined : result.value;
   }
 
   /** Steps past the current token, which is source text. */
