@@ -1,7 +1,8 @@
-import { collectRefs, DocumentSet, type ReadFile } from './document/documentSet';
+import { collectRefs, DocumentSet, pointsIntoPaths, type ReadFile } from './document/documentSet';
+import { getProperty } from './document/pointer';
 import { reparseEdit } from './document/reparse';
 import { analyzeText, type Analysis, type LintOptions } from './lint';
-import { buildApiModel } from './model/apiModel';
+import { buildApiModel, updateApiModel } from './model/apiModel';
 import type { PropertyNode } from './document/types';
 import type { Diagnostic } from './validate/diagnostic';
 import { revalidate, validateAll, type Validation } from './validate/validate';
@@ -18,6 +19,8 @@ export class LintSession {
   private validation: Validation | undefined;
   /** The entries re-read since the last validation, or 'all' after a full parse. */
   private edited: Set<PropertyNode> | 'all' = 'all';
+  /** Whether some `$ref` of the document points into `paths`; found after the first edit since a full parse. */
+  private refsIntoPaths: boolean | undefined;
   /** Analyses run one after the other, so a slow one cannot land after a newer one. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -38,6 +41,7 @@ export class LintSession {
       if (!analysis) {
         analysis = await analyzeText(this.uri, text, this.read, this.options);
         this.edited = 'all';
+        this.refsIntoPaths = undefined;
       }
       this.latest = analysis;
       return analysis;
@@ -59,7 +63,14 @@ export class LintSession {
     if (collectRefs(reparsed.entry.valueNode).some((ref) => !ref.value.startsWith('#'))) return undefined;
     const set = new DocumentSet({ uri: entry.uri, parsed: reparsed.parsed });
     if (this.edited !== 'all') this.edited.add(reparsed.entry);
-    return { set, model: buildApiModel(set, this.options.apiKind ?? 'auto') };
+    // Once a reference into paths is seen, the model is built in full until the next full parse.
+    const root = reparsed.parsed.root;
+    if (this.refsIntoPaths === undefined) this.refsIntoPaths = collectRefs(root).some((ref) => pointsIntoPaths(ref.value));
+    else if (!this.refsIntoPaths) this.refsIntoPaths = collectRefs(reparsed.entry.valueNode).some((ref) => pointsIntoPaths(ref.value));
+    const paths = root?.kind === 'object' ? getProperty(root, 'paths')?.valueNode : undefined;
+    const kind = this.options.apiKind ?? 'auto';
+    const model = !this.refsIntoPaths && reparsed.entry.parent === paths ? updateApiModel(previous.model, set, kind, new Set([reparsed.entry])) : buildApiModel(set, kind);
+    return { set, model };
   }
 
   /** The diagnostics of `analysis`, or undefined when a newer analysis has replaced it. */

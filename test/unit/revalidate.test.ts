@@ -6,7 +6,8 @@ import { collectRefs, DocumentSet, loadDocumentSet } from '../../core/src/docume
 import { reparseEdit } from '../../core/src/document/reparse';
 import { lintText, looksLikeOpenApi } from '../../core/src/lint';
 import { LintSession } from '../../core/src/lintSession';
-import { buildApiModel } from '../../core/src/model/apiModel';
+import { buildApiModel, type ApiModel } from '../../core/src/model/apiModel';
+import type { Resource } from '../../core/src/model/resources';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
 import { revalidate, validate, validateAll, type Validation } from '../../core/src/validate/validate';
 import { randomEdit, seeded } from '../support/randomEdits';
@@ -48,6 +49,32 @@ function generated(): Array<{ name: string; text: string }> {
 /** A total order, so that findings tied in position, severity and code compare equal as lists. */
 function normalized(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => JSON.stringify([d.uri, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.pointer, d.link])).sort();
+}
+
+/** What a model says, by offsets rather than node identity, to compare models of different trees. */
+function modelShape(model: ApiModel): unknown {
+  const resources = (r: Resource): unknown => [r.path, r.methods.map((op) => op.method), r.children.map(resources)];
+  return {
+    kind: model.kind,
+    source: model.kindDetection.source,
+    evidence: [model.kindDetection.evidence.REST.map((k) => k.offset), model.kindDetection.evidence.HTTP.map((k) => k.offset)],
+    version: model.version?.text,
+    operations: model.operations.map((op) => [
+      op.path,
+      op.method,
+      op.methodKey.offset,
+      op.node.offset,
+      op.parameters.map((p) => [p.name, p.in, p.required, p.node.offset]),
+      op.parametersNode?.offset,
+      op.integration?.node.offset,
+      op.security?.offset,
+      [...op.responses].map(([code, r]) => [code, r.key.offset, r.node.offset]),
+      op.validator?.name,
+    ]),
+    resources: resources(model.resources),
+    schemes: [...model.securitySchemes.keys()],
+    validators: [...model.requestValidators.keys()],
+  };
 }
 
 /** Runs a chain of edits; returns the differences and how many edits were re-checked incrementally. */
@@ -131,17 +158,20 @@ describe('validate: re-checking the edited paths entries against a full run (dif
     assert.ok(incremental > 50, `only ${incremental} edits were re-checked incrementally`);
   });
 
-  it('a lint session publishes what a fresh lint of each version gives', async function () {
-    const { text } = generated()[0];
-    const session = new LintSession(URI, noFiles, {});
-    const random = seeded(99);
-    let current = text;
-    for (let i = 0; i < 40; i++) {
-      const analysis = await session.analyze(current);
-      const diagnostics = session.check(analysis);
-      assert.ok(diagnostics, 'the latest analysis is checked');
-      assert.deepEqual(normalized(diagnostics), normalized((await lintText(URI, current, noFiles)).diagnostics), `after edit ${i}`);
-      current = randomEdit(current, random);
+  it('a lint session models and publishes what a fresh lint of each version gives', async function () {
+    for (const [n, { text }] of generated().entries()) {
+      const session = new LintSession(URI, noFiles, {});
+      const random = seeded(99 + n);
+      let current = text;
+      for (let i = 0; i < 60; i++) {
+        const analysis = await session.analyze(current);
+        const diagnostics = session.check(analysis);
+        assert.ok(diagnostics, 'the latest analysis is checked');
+        const fresh = await lintText(URI, current, noFiles);
+        assert.deepEqual(modelShape(analysis.model), modelShape(fresh.model), `model after edit ${i}`);
+        assert.deepEqual(normalized(diagnostics), normalized(fresh.diagnostics), `diagnostics after edit ${i}`);
+        current = randomEdit(current, random);
+      }
     }
   });
 

@@ -184,6 +184,18 @@ export function collectRefs(root: ValueNode | undefined): StringNode[] {
   return out;
 }
 
+/** Whether a local `$ref` names `paths`, something in it, or the whole document. */
+export function pointsIntoPaths(ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
+  let pointer: string;
+  try {
+    pointer = decodeURIComponent(ref.slice(1));
+  } catch {
+    return false;
+  }
+  return pointer === '' || pointer === '/paths' || pointer.startsWith('/paths/');
+}
+
 /** Parses the entry text and loads, breadth first, every file its `$ref`s reach. */
 export async function loadDocumentSet(uri: string, text: string, read: ReadFile, options: LoadOptions = {}): Promise<DocumentSet> {
   const set = new DocumentSet({ uri, parsed: parseText(text, formatOf(uri)) });

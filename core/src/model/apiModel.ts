@@ -169,11 +169,19 @@ function stringAt(node: ValueNode | undefined): StringNode | undefined {
   return node?.kind === 'string' ? node : undefined;
 }
 
-function operationsOf(root: ObjectNode, set: DocumentSet, defaultValidator: StringNode | undefined): Operation[] {
+/** The operations of a `paths` entry kept from an earlier model, or undefined to build them. */
+type KeptOperations = (entry: PropertyNode) => Operation[] | undefined;
+
+function operationsOf(root: ObjectNode, set: DocumentSet, defaultValidator: StringNode | undefined, kept: KeptOperations | undefined): Operation[] {
   const paths = objectAt(getProperty(root, 'paths')?.valueNode);
   if (!paths) return [];
   const out: Operation[] = [];
   for (const pathProp of paths.properties) {
+    const reused = kept?.(pathProp);
+    if (reused) {
+      for (const op of reused) out.push(op);
+      continue;
+    }
     if (!pathProp.valueNode || pathProp.keyNode.value.startsWith('x-')) continue;
     const item = objectAt(set.deref(pathProp.valueNode).node);
     if (!item) continue;
@@ -206,6 +214,28 @@ function operationsOf(root: ObjectNode, set: DocumentSet, defaultValidator: Stri
 
 /** Builds the API Gateway view of the entry document of `set`. */
 export function buildApiModel(set: DocumentSet, override: KindOverride = 'auto'): ApiModel {
+  return buildModel(set, override, undefined);
+}
+
+/**
+ * The model after an edit that gave new values to the `changed` entries of `paths` (same
+ * keys, the tree re-read in place): the operations of every other entry are kept, the rest
+ * is built again. Only for a document where no `$ref` points into `paths`, so that no other
+ * entry can see what changed.
+ */
+export function updateApiModel(previous: ApiModel, set: DocumentSet, override: KindOverride, changed: ReadonlySet<PropertyNode>): ApiModel {
+  const byEntry = new Map<PropertyNode, Operation[]>();
+  for (const op of previous.operations) {
+    const entry = op.pathKey.parent;
+    if (changed.has(entry)) continue;
+    const list = byEntry.get(entry);
+    if (list) list.push(op);
+    else byEntry.set(entry, [op]);
+  }
+  return buildModel(set, override, (entry) => (changed.has(entry) ? undefined : (byEntry.get(entry) ?? [])));
+}
+
+function buildModel(set: DocumentSet, override: KindOverride, kept: KeptOperations | undefined): ApiModel {
   const root = objectAt(set.entry.parsed.root);
   const kindDetection = detectApiKind(root, set, override);
   if (!root) {
@@ -222,7 +252,7 @@ export function buildApiModel(set: DocumentSet, override: KindOverride = 'auto')
   }
   const validators = objectAt(getProperty(root, 'x-amazon-apigateway-request-validators')?.valueNode);
   const defaultValidator = stringAt(getProperty(root, 'x-amazon-apigateway-request-validator')?.valueNode);
-  const operations = operationsOf(root, set, defaultValidator);
+  const operations = operationsOf(root, set, defaultValidator, kept);
   return {
     root,
     version: versionOf(root),

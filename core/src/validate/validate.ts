@@ -1,4 +1,4 @@
-import { collectRefs, refOf, type DocumentSet } from '../document/documentSet';
+import { collectRefs, pointsIntoPaths, refOf, type DocumentSet } from '../document/documentSet';
 import { getProperty, nodeAtOffset, nodeAtPointer, pointerOf } from '../document/pointer';
 import { SYNTAX_CODE } from '../document/problemCodes';
 import type { ObjectNode, PropertyNode, ValueNode } from '../document/types';
@@ -195,7 +195,7 @@ function referringEntries(model: ApiModel): Set<PropertyNode> {
 function referrersOf(node: ValueNode, paths: ObjectNode): Set<PropertyNode | undefined> {
   const out = new Set<PropertyNode | undefined>();
   for (const ref of collectRefs(node)) {
-    if (!intoPaths(ref.value)) continue;
+    if (!pointsIntoPaths(ref.value)) continue;
     let n: ValueNode | PropertyNode | ObjectNode | undefined = ref;
     while (n !== undefined && !(n.kind === 'property' && n.parent === paths)) n = n.parent;
     out.add(n?.kind === 'property' ? n : undefined);
@@ -203,17 +203,6 @@ function referrersOf(node: ValueNode, paths: ObjectNode): Set<PropertyNode | und
   return out;
 }
 
-/** Whether a local `$ref` names `paths`, something in it, or the whole document. */
-function intoPaths(ref: string): boolean {
-  if (!ref.startsWith('#')) return false;
-  let pointer: string;
-  try {
-    pointer = decodeURIComponent(ref.slice(1));
-  } catch {
-    return false;
-  }
-  return pointer === '' || pointer === '/paths' || pointer.startsWith('/paths/');
-}
 
 /** Findings that name something defined elsewhere: wrong whenever the definition sits in text that did not parse. */
 const CROSS_REFERENCES = new Set([
