@@ -11,6 +11,7 @@ import {
   stringNode,
 } from './nodes';
 import type { ArrayNode, KeyNode, ObjectNode, ParseProblem, PropertyNode, ValueNode } from './types';
+import { readYamlBlocks } from './yamlBlockReader';
 import { blockScalarEnd, plainScalarNode } from './yamlScalars';
 
 /*
@@ -32,6 +33,8 @@ const MAX_IMPLICIT_KEY_LENGTH = 1024;
  * library (including every text with a syntax error).
  */
 export function readYamlFast(text: string, lines: Pick<LineIndex, 'positionAt'>): ReadTree | undefined {
+  const blocks = readYamlBlocks(text, lines);
+  if (blocks) return blocks;
   // A lone \r is no line break to the library (it usually reports errors there), but it is
   // to line positions: rare enough to leave to the library rather than track here.
   if (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text)) return undefined;
