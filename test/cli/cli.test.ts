@@ -106,6 +106,11 @@ describe('apigw lint (the CLI bundle)', () => {
     const usage = run(['lint', '--format', 'xml', 'bad.yaml'], dir);
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /--format must be text, json or sarif/);
+    for (const command of ['lint', 'mock', 'deploy']) {
+      const kind = run([command, '--api-kind', 'soap', '--stage', 'dev', 'good.yaml'], dir);
+      assert.equal(kind.status, 2, command);
+      assert.match(kind.stderr, /--api-kind must be auto, rest or http, not 'soap'/, command);
+    }
     assert.equal(run(['frobnicate'], dir).status, 2);
     assert.equal(run(['--help'], dir).status, 0);
   });

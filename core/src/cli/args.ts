@@ -1,3 +1,5 @@
+import type { KindOverride } from '../model/apiModel';
+
 /** A mistake in how the command was called: printed with the usage text, exit status 2. */
 export class UsageError extends Error {}
 
@@ -32,4 +34,11 @@ export function walkArgs(argv: readonly string[], onFlag: (reader: FlagReader) =
     };
     if (!onFlag(reader)) throw new UsageError(`unknown option ${flag}`);
   }
+}
+
+/** The value of `--api-kind`, shared by every command that reads a definition. */
+export function apiKindValue(reader: FlagReader): KindOverride {
+  const v = reader.value();
+  if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
+  return v;
 }

@@ -6,7 +6,7 @@ import { createAwsClients, type AwsClients, type AwsConnection } from '../deploy
 import type { DefinitionSource } from '../deploy/definitionInfo';
 import type { TargetOverrides } from '../deploy/deployTarget';
 import type { KindOverride } from '../model/apiModel';
-import { UsageError, type FlagReader } from './args';
+import { apiKindValue, UsageError, type FlagReader } from './args';
 import { makeReader } from './files';
 
 /** What deploy, diff and rollback are all told: the definition, the stage, and where the API is. */
@@ -50,12 +50,9 @@ export function readTargetFlag(args: TargetArgs, r: FlagReader): boolean {
     case '--config':
       args.config = r.value();
       return true;
-    case '--api-kind': {
-      const v = r.value();
-      if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
-      args.apiKind = v;
+    case '--api-kind':
+      args.apiKind = apiKindValue(r);
       return true;
-    }
     case '--allow-remote-refs':
       args.allowRemoteRefs = true;
       return true;

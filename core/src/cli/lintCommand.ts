@@ -5,7 +5,7 @@ import { lintText, looksLikeOpenApi } from '../lint';
 import type { KindOverride } from '../model/apiModel';
 import { displayPath, formatJson, formatSarif, formatText, type FileReport } from './formatters';
 import { expandTargets, makeReader, MAX_FILE_BYTES } from './files';
-import { UsageError, walkArgs } from './args';
+import { apiKindValue, UsageError, walkArgs } from './args';
 import { version } from '../../../package.json';
 
 export const LINT_USAGE = `Usage: apigw lint [options] <file|dir|glob>...
@@ -38,11 +38,8 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         const v = r.value();
         if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
         args.format = v;
-      } else if (r.flag === '--api-kind') {
-        const v = r.value();
-        if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
-        args.apiKind = v;
-      } else if (r.flag === '--allow-remote-refs') args.allowRemoteRefs = true;
+      } else if (r.flag === '--api-kind') args.apiKind = apiKindValue(r);
+      else if (r.flag === '--allow-remote-refs') args.allowRemoteRefs = true;
       else return false;
       return true;
     },

@@ -4,7 +4,7 @@ import type { KindOverride } from '../model/apiModel';
 import { createLambdaRunner } from '../mock/lambda/lambdaRunner';
 import { sampleCurlLines } from '../mock/sampleRequests';
 import { isLoopback, startMockServer } from '../mock/server';
-import { UsageError, walkArgs } from './args';
+import { apiKindValue, UsageError, walkArgs } from './args';
 
 export const MOCK_USAGE = `Usage: apigw mock [options] <api.yaml>
 
@@ -73,12 +73,9 @@ function parseMockArgs(argv: readonly string[]): MockArgs {
         case '--config':
           args.config = r.value();
           return true;
-        case '--api-kind': {
-          const v = r.value();
-          if (v !== 'auto' && v !== 'rest' && v !== 'http') throw new UsageError(`--api-kind must be auto, rest or http, not '${v}'`);
-          args.apiKind = v;
+        case '--api-kind':
+          args.apiKind = apiKindValue(r);
           return true;
-        }
         case '--watch':
           args.watch = true;
           return true;
