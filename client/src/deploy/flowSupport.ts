@@ -1,11 +1,12 @@
 import { commands, ProgressLocation, window, type LogOutputChannel, type Memento } from 'vscode';
 import { listApis } from '../../../core/src/deploy/apiLookup';
 import { createAwsClients, type AwsClients } from '../../../core/src/deploy/awsClients';
-import type { DefinitionInfo } from '../../../core/src/deploy/definitionInfo';
+import { loadDefinitionInfo, type DefinitionInfo } from '../../../core/src/deploy/definitionInfo';
 import { DeployError } from '../../../core/src/deploy/deployError';
 import { resolveTarget, type DeployTarget, type TargetOverrides } from '../../../core/src/deploy/deployTarget';
 import type { DeployDiagnostics } from './deployDiagnostics';
-import type { OpenDefinition } from './definitionSource';
+import type { TreeNode } from '../tree/treeNodes';
+import { openDefinition, type OpenDefinition } from './definitionSource';
 import type { StageDiffView } from './stageDiffView';
 import { pickApi, pickTarget } from './targetPicks';
 
@@ -74,4 +75,33 @@ export async function showFailure(ctx: DeployContext, def: OpenDefinition, err: 
   const choice = await window.showErrorMessage(e.message, { modal: true, detail: e.hints.join('\n') || undefined }, ...(e.diagnostics.length > 0 ? ['Show Problems'] : []), 'Show Log');
   if (choice === 'Show Problems') await commands.executeCommand('workbench.actions.view.problems');
   else if (choice === 'Show Log') ctx.log.show(true);
+}
+
+/** What compare and rollback work on: an existing stage of an existing API, with SDK clients for it. */
+export interface StageSession {
+  def: OpenDefinition;
+  info: DefinitionInfo;
+  target: DeployTarget;
+  clients: AwsClients;
+}
+
+/**
+ * Opens the definition, asks for an existing stage and runs `work` with clients for it; a
+ * failure anywhere is shown the one way, and the clients are released in every case.
+ */
+export async function onExistingStage(ctx: DeployContext, node: TreeNode | undefined, work: (session: StageSession) => Promise<void>): Promise<void> {
+  const def = await openDefinition(node);
+  if (!def) return;
+  let clients: AwsClients | undefined;
+  try {
+    const info = await loadDefinitionInfo(def.source);
+    const chosen = await chooseTarget(ctx, def, info, false);
+    if (!chosen) return;
+    clients = createAwsClients(chosen.target.connection);
+    await work({ def, info, target: chosen.target, clients });
+  } catch (err) {
+    await showFailure(ctx, def, err, clients);
+  } finally {
+    clients?.destroy();
+  }
 }

@@ -1,27 +1,15 @@
 import { window } from 'vscode';
-import { createAwsClients, type AwsClients } from '../../../core/src/deploy/awsClients';
-import { loadDefinitionInfo } from '../../../core/src/deploy/definitionInfo';
 import { rollbackStage, UnknownPreviousDeployment } from '../../../core/src/deploy/rollback';
 import type { TreeNode } from '../tree/treeNodes';
-import { openDefinition } from './definitionSource';
-import { chooseTarget, confirmProtected, showFailure, withNotification, type DeployContext } from './flowSupport';
+import { confirmProtected, onExistingStage, withNotification, type DeployContext } from './flowSupport';
 
 /** "API Gateway: Roll Back Stage": the stage back on the deployment it served before the last deploy. */
-export async function runRollback(ctx: DeployContext, node: TreeNode | undefined): Promise<void> {
-  const def = await openDefinition(node);
-  if (!def) return;
-  let clients: AwsClients | undefined;
-  try {
-    const info = await loadDefinitionInfo(def.source);
-    const chosen = await chooseTarget(ctx, def, info, false);
-    if (!chosen) return;
-    const { target } = chosen;
+export function runRollback(ctx: DeployContext, node: TreeNode | undefined): Promise<void> {
+  return onExistingStage(ctx, node, async ({ def, info, target, clients }) => {
     const sure = await window.showWarningMessage(`Roll stage ${target.stage} back to the deployment before its current one?`, { modal: true, detail: 'The stage then serves that deployment again; its settings stay as they are.' }, 'Roll Back');
     if (sure !== 'Roll Back') return;
     if (target.protected && !(await confirmProtected(target.stage, 'roll it back'))) return;
-    const live = createAwsClients(target.connection);
-    clients = live;
-    const back = (to?: string) => withNotification(`Rolling back stage ${target.stage}…`, () => rollbackStage(live, info.kind, target, to));
+    const back = (to?: string) => withNotification(`Rolling back stage ${target.stage}…`, () => rollbackStage(clients, info.kind, target, to));
     let out;
     try {
       out = await back();
@@ -36,9 +24,5 @@ export async function runRollback(ctx: DeployContext, node: TreeNode | undefined
     }
     ctx.log.info(`${def.name}: stage ${out.stage} of API ${out.apiId} rolled back from deployment ${out.from} to ${out.to}`);
     void window.showInformationMessage(`Stage ${out.stage} now serves deployment ${out.to} (was ${out.from}).`);
-  } catch (err) {
-    await showFailure(ctx, def, err, clients);
-  } finally {
-    clients?.destroy();
-  }
+  });
 }
