@@ -18,6 +18,8 @@ export interface Reply {
   errorType?: string;
   /** Answer this late, to act while a call is in flight. */
   delayMs?: number;
+  /** Drop the connection instead of answering (the request has arrived: a lost answer). */
+  reset?: boolean;
 }
 
 /**
@@ -58,6 +60,10 @@ export class FakeApiGateway {
     this.onRequest(received);
     const reply: Reply = problem ? { status: 403, errorType: 'InvalidSignatureException', body: { message: problem } } : this.route(received);
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (reply.reset) {
+      req.socket.resetAndDestroy();
+      return;
+    }
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (reply.errorType) headers['x-amzn-errortype'] = reply.errorType;
     res.writeHead(reply.status, headers);

@@ -107,6 +107,42 @@ describe('deploy: the real SDK against a local API Gateway stand-in', function (
     assert.equal(out.previousDeploymentId, 'd0');
   });
 
+  it('retries a 5xx and a dropped connection, then goes on', async () => {
+    const seen: Record<string, number> = {};
+    const endpoint = await serve((r) => {
+      const key = `${r.method} ${r.path}`;
+      const first = (seen[key] = (seen[key] ?? 0) + 1) === 1;
+      if (key === 'GET /restapis') return first ? { status: 503, errorType: 'ServiceUnavailableException', body: { message: 'Service Unavailable' } } : { status: 200, body: { item: [] } };
+      if (key === 'POST /restapis') return first ? { status: 200, reset: true } : { status: 201, body: { id: 'r1', name: 'Orders' } };
+      if (key === 'POST /restapis/r1/deployments') return { status: 201, body: { id: 'd1' } };
+      return { status: 404, errorType: 'NotFoundException', body: { message: `no route ${key}` } };
+    });
+    const out = await deploy(await plan(REST_API, 'dev'), clientsFor(endpoint));
+    assert.deepEqual(calls(server as FakeApiGateway), ['GET /restapis', 'GET /restapis', 'POST /restapis', 'POST /restapis', 'POST /restapis/r1/deployments']);
+    assert.equal(out.deploymentId, 'd1');
+  });
+
+  it('when the retries run out on a deployment whose answers are lost, reads the stage again and says where it stands', async () => {
+    const endpoint = await serve((r) => {
+      const key = `${r.method} ${r.path}`;
+      if (key === 'GET /restapis') return { status: 200, body: { item: [{ id: 'r1', name: 'Orders' }] } };
+      if (key === 'GET /restapis/r1/stages/dev') return { status: 200, body: { stageName: 'dev', deploymentId: 'd0' } };
+      if (key === 'PUT /restapis/r1') return { status: 200, body: { id: 'r1', name: 'Orders' } };
+      if (key === 'POST /restapis/r1/deployments') return { status: 200, reset: true };
+      return { status: 404, errorType: 'NotFoundException', body: { message: `no route ${key}` } };
+    });
+    const clients = createAwsClients({ region: 'us-east-1', endpoint, maxAttempts: 2, credentials: async () => ({ ...TEST_CREDENTIALS }) });
+    const err = await deploy(await plan(REST_API, 'dev'), clients).then(
+      () => assert.fail('deployed'),
+      (e: unknown) => e as DeployError,
+    );
+    assert.equal(err.kind, 'network');
+    assert.equal(err.outcomeUnknown, true);
+    assert.match(err.message, /failed during CreateDeployment after 2 attempts \(ECONNRESET\)/);
+    assert.match(err.message, /The stage, read again afterwards, is unchanged \(stage dev still serves deployment d0\)/);
+    assert.deepEqual(calls(server as FakeApiGateway).slice(-3), ['POST /restapis/r1/deployments', 'POST /restapis/r1/deployments', 'GET /restapis/r1/stages/dev']);
+  });
+
   it('keeps the credentials out of an error that echoes the request back', async () => {
     const endpoint = await serve((r) => ({
       status: 403,

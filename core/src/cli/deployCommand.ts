@@ -93,7 +93,7 @@ async function confirm(plan: DeployPlan, clients: AwsClients, args: DeployArgs, 
       const c = await compareWithStage(clients, plan, plan.target);
       process.stderr.write(`Changes on stage ${plan.target.stage}:\n${c.summary.map((l) => `  ${l}`).join('\n')}\n`);
     } catch (err) {
-      process.stderr.write(`(could not compare with the stage: ${err instanceof Error ? err.message : String(err)})\n`);
+      process.stderr.write(`(could not compare with the stage: ${clients.redactor.redact(err instanceof Error ? err.message : String(err))})\n`);
     }
   }
   return confirmProtectedStage(plan.target.stage, 'deploy to', args, terminal);

@@ -23,6 +23,13 @@ function shapeOf(err: unknown): SdkErrorShape {
   return err !== null && typeof err === 'object' ? (err as SdkErrorShape) : { message: String(err) };
 }
 
+/** Network failures before the request left: nothing can have been changed. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Network failures after the request may have left (the SDK retried them already). */
+const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+/** Service-side faults the SDK names without always keeping the status code. */
+const SERVER_FAULTS = new Set(['ServiceUnavailableException', 'ServiceUnavailable', 'InternalServerError', 'InternalServerErrorException', 'InternalFailure']);
+
 function source(clients: AwsClients): string {
   return clients.profile ? `profile '${clients.profile}'` : 'the default credential chain';
 }
@@ -32,7 +39,8 @@ async function describe(clients: AwsClients, action: AwsAction, err: unknown): P
   const name = e.name ?? 'Error';
   const text = clients.redactor.redact(e.message ?? String(err));
   const status = e.$metadata?.httpStatusCode;
-  const fail = (message: string, kind: FailureKind, hints: string[] = []) => new DeployError(clients.redactor.redact(message), kind, hints.map((h) => clients.redactor.redact(h)));
+  const fail = (message: string, kind: FailureKind, hints: string[] = [], outcomeUnknown = false) =>
+    new DeployError(clients.redactor.redact(message), kind, hints.map((h) => clients.redactor.redact(h)), [], outcomeUnknown);
   if (/region is missing/i.test(text)) {
     return fail(`No AWS region for ${action.operation}.`, 'refused', ['Give --region, set region for the stage in apigw.config.json, or set AWS_REGION (or region in the profile).']);
   }
@@ -69,9 +77,19 @@ async function describe(clients: AwsClients, action: AwsAction, err: unknown): P
   if (name === 'NotFoundException') return fail(`${action.operation}: ${text}`, 'not-found');
   if (name === 'ConflictException') return fail(`${action.operation}: ${text}`, 'conflict');
   if (name === 'BadRequestException') return fail(text, 'rejected');
-  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || /ECONNREFUSED|ENOTFOUND|getaddrinfo/.test(text)) {
-    const where = clients.endpoint ?? 'the API Gateway endpoint';
+  const code = e.code ?? /\b(E[A-Z]{4,})\b/.exec(text)?.[1];
+  const where = clients.endpoint ?? 'the API Gateway endpoint';
+  const attempts = e.$metadata?.attempts && e.$metadata.attempts > 1 ? ` after ${e.$metadata.attempts} attempts` : '';
+  if ((code && NOT_SENT.has(code)) || /getaddrinfo/.test(text)) {
     return fail(`Cannot reach ${where} (${action.operation}): ${text}`, 'network', clients.endpoint ? [`Is the emulator at ${clients.endpoint} running?`] : []);
+  }
+  // The request went out: the change it asked for may have been made before the answer was lost.
+  const uncertain = action.method !== 'GET';
+  if ((code && CUT_OFF.has(code)) || name === 'TimeoutError' || name === 'RequestTimeout') {
+    return fail(`The connection to ${where} failed during ${action.operation}${attempts} (${code ?? name}): ${text}`, 'network', ['Check the network connection (and any proxy), then run the same command again.'], uncertain);
+  }
+  if ((status !== undefined && status >= 500) || SERVER_FAULTS.has(name)) {
+    return fail(`API Gateway failed on ${action.operation}${attempts} (${status ? `HTTP ${status} ` : ''}${name}): ${text}`, 'unavailable', ['API Gateway had a fault of its own; try again in a few minutes (https://health.aws.amazon.com).'], uncertain);
   }
   return fail(`${action.operation} failed: ${name}: ${text}`, 'other');
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../validate/diagnostic';
 
 /** Why a deploy step failed, for the adapters to choose an exit status or an icon. */
-export type FailureKind = 'credentials' | 'access-denied' | 'throttled' | 'not-found' | 'rejected' | 'network' | 'conflict' | 'refused' | 'cancelled' | 'other';
+export type FailureKind = 'credentials' | 'access-denied' | 'throttled' | 'unavailable' | 'not-found' | 'rejected' | 'network' | 'conflict' | 'refused' | 'cancelled' | 'other';
 
 /**
  * A failure worded for the person deploying: what happened, in which state it left the
@@ -14,6 +14,11 @@ export class DeployError extends Error {
     readonly hints: readonly string[] = [],
     /** A rejected import's messages, placed on the definition's nodes. */
     readonly diagnostics: readonly Diagnostic[] = [],
+    /**
+     * The failed call may have taken effect all the same: the request went out and its answer
+     * was lost (connection reset, timeout) or was a 5xx. What it left must be looked up, not assumed.
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'DeployError';
@@ -21,6 +26,6 @@ export class DeployError extends Error {
 
   /** The same failure, explained in terms of the deploy it interrupted. */
   explained(message: string, hints: readonly string[], diagnostics: readonly Diagnostic[] = this.diagnostics): DeployError {
-    return new DeployError(message, this.kind, [...hints, ...this.hints], diagnostics);
+    return new DeployError(message, this.kind, [...hints, ...this.hints], diagnostics, this.outcomeUnknown);
   }
 }

@@ -16,7 +16,7 @@ import { deploymentDescription, type Provenance } from './deploymentDescription'
 import type { DeployObserver } from './deployObserver';
 import type { DeployOutcome } from './deployOutcome';
 import type { DeployPlan } from './deployPlan';
-import { deploymentFailure, importFailure, settingsFailure, throwIfCancelled } from './failureRecovery';
+import { deploymentFailure, importFailure, lookupFailure, settingsFailure, throwIfCancelled } from './failureRecovery';
 import { importMessagesToDiagnostics } from './importMessages';
 import { httpStageUrl } from './stageUrls';
 
@@ -32,9 +32,15 @@ export async function deployHttp(plan: DeployPlan, clients: AwsClients, observer
   if (target.mode === 'merge') notes.push('An HTTP API has no merge mode: ReimportApi replaces the whole definition.');
   if (httpSettings.ignored.length > 0) notes.push(`Not applied (REST API only): ${httpSettings.ignored.join(', ')}.`);
   observer.step?.('locate', 'id' in target.api ? `Looking up HTTP API ${target.api.id}` : `Looking for the HTTP API named '${target.api.name}'`);
-  const existing = await locateApi(clients, 'HTTP', target.api);
+  const existing = await locateApi(clients, 'HTTP', target.api).catch((err: unknown) => {
+    throw lookupFailure(err);
+  });
+  const readStage = (apiId: string) =>
+    awsFind(clients, { operation: 'GetStage', method: 'GET', resource: `/apis/${apiId}/stages/${stage}` }, () => clients.http.send(new GetStageCommand({ ApiId: apiId, StageName: stage })));
   const stageBefore = existing
-    ? await awsFind(clients, { operation: 'GetStage', method: 'GET', resource: `/apis/${existing.id}/stages/${stage}` }, () => clients.http.send(new GetStageCommand({ ApiId: existing.id, StageName: stage })))
+    ? await readStage(existing.id).catch((err: unknown) => {
+        throw lookupFailure(err);
+      })
     : undefined;
   const previous = stageBefore?.DeploymentId;
   throwIfCancelled(observer);
@@ -49,7 +55,7 @@ export async function deployHttp(plan: DeployPlan, clients: AwsClients, observer
         )
       : await awsCall(clients, { operation: 'ImportApi', method: 'PUT', resource: '/apis' }, () => clients.http.send(new ImportApiCommand({ Body: body, Basepath: target.basepath, FailOnWarnings: target.failOnWarnings })));
   } catch (err) {
-    throw importFailure(err, plan, previous);
+    throw importFailure(err, plan, previous, existing?.id);
   }
   const apiId = api.ApiId ?? existing?.id ?? '';
   const created = !existing;
@@ -88,7 +94,12 @@ export async function deployHttp(plan: DeployPlan, clients: AwsClients, observer
       apiId,
       created,
       previous,
+      stageExisted: stageBefore !== undefined,
       observer,
+      readStage: async () => {
+        const now = await readStage(apiId);
+        return now && { deploymentId: now.DeploymentId };
+      },
       deleteApi: async () => {
         await awsCall(clients, { operation: 'DeleteApi', method: 'DELETE', resource: `/apis/${apiId}` }, () => clients.http.send(new DeleteApiCommand({ ApiId: apiId })));
       },

@@ -15,7 +15,7 @@ import { deploymentDescription, type Provenance } from './deploymentDescription'
 import type { DeployObserver } from './deployObserver';
 import type { DeployOutcome } from './deployOutcome';
 import type { DeployPlan } from './deployPlan';
-import { deploymentFailure, importFailure, settingsFailure, throwIfCancelled } from './failureRecovery';
+import { deploymentFailure, importFailure, lookupFailure, settingsFailure, throwIfCancelled, type StageSnapshot } from './failureRecovery';
 import { importMessagesToDiagnostics } from './importMessages';
 import { restStageUrl } from './stageUrls';
 
@@ -36,15 +36,23 @@ export async function deployRest(plan: DeployPlan, clients: AwsClients, observer
   const stage = target.stage;
   const notes: string[] = [];
   observer.step?.('locate', 'id' in target.api ? `Looking up REST API ${target.api.id}` : `Looking for the REST API named '${target.api.name}'`);
-  const existing = await locateApi(clients, 'REST', target.api);
-  let previous: string | undefined;
+  const existing = await locateApi(clients, 'REST', target.api).catch((err: unknown) => {
+    throw lookupFailure(err);
+  });
+  const readStage = async (apiId: string): Promise<StageSnapshot> => {
+    const found = await awsFind(clients, { operation: 'GetStage', method: 'GET', resource: `/restapis/${apiId}/stages/${stage}` }, () => clients.rest.send(new GetStageCommand({ restApiId: apiId, stageName: stage })));
+    return found && { deploymentId: found.deploymentId };
+  };
+  let stageBefore: StageSnapshot;
   if (existing) {
-    const found = await awsFind(clients, { operation: 'GetStage', method: 'GET', resource: `/restapis/${existing.id}/stages/${stage}` }, () => clients.rest.send(new GetStageCommand({ restApiId: existing.id, stageName: stage })));
-    previous = found?.deploymentId;
+    stageBefore = await readStage(existing.id).catch((err: unknown) => {
+      throw lookupFailure(err);
+    });
     if (target.endpointType && existing.endpointTypes.length > 0 && !existing.endpointTypes.includes(target.endpointType)) {
       notes.push(`The API's endpoint type is ${existing.endpointTypes.join(', ')}; endpointType ${target.endpointType} only applies when an API is created.`);
     }
   }
+  const previous = stageBefore?.deploymentId;
   throwIfCancelled(observer);
 
   observer.step?.('import', existing ? `Updating API ${existing.id} (${target.mode ?? 'merge'})` : 'Importing a new REST API');
@@ -58,7 +66,7 @@ export async function deployRest(plan: DeployPlan, clients: AwsClients, observer
           clients.rest.send(new ImportRestApiCommand({ failOnWarnings: target.failOnWarnings, parameters: importParameters(plan, true), body: plan.body.bytes })),
         );
   } catch (err) {
-    throw importFailure(err, plan, previous);
+    throw importFailure(err, plan, previous, existing?.id);
   }
   const apiId = api.id ?? existing?.id ?? '';
   const created = !existing;
@@ -92,7 +100,9 @@ export async function deployRest(plan: DeployPlan, clients: AwsClients, observer
       apiId,
       created,
       previous,
+      stageExisted: stageBefore !== undefined,
       observer,
+      readStage: () => readStage(apiId),
       deleteApi: async () => {
         await awsCall(clients, { operation: 'DeleteRestApi', method: 'DELETE', resource: `/restapis/${apiId}` }, () => clients.rest.send(new DeleteRestApiCommand({ restApiId: apiId })));
       },
