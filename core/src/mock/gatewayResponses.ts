@@ -88,6 +88,8 @@ export const GATEWAY_ERRORS = {
   }),
   unsupportedMediaType: (): GatewayError => ({ type: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported Media Type', http: { status: 415, message: 'Unsupported Media Type' } }),
   requestTooLarge: (): GatewayError => ({ type: 'REQUEST_TOO_LARGE', message: 'Request Too Long', http: { status: 413, message: 'Request Entity Too Large' } }),
+  /** Headers over API Gateway's quota. It has no gateway response type of its own; DEFAULT_4XX's settings apply. */
+  headersTooLarge: (): GatewayError => ({ type: 'DEFAULT_4XX', message: 'Request Header Fields Too Large', status: 431, http: { status: 431, message: 'Request Header Fields Too Large' } }),
   integrationTimeout: (): GatewayError => ({ type: 'INTEGRATION_TIMEOUT', message: 'Endpoint request timed out', http: { status: 503, message: 'Service Unavailable' } }),
   /** The integration endpoint could not be reached. */
   integrationFailure: (): GatewayError => ({ type: 'INTEGRATION_FAILURE', message: 'Internal server error', status: 502, http: { status: 502, message: 'Internal Server Error' } }),

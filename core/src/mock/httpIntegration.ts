@@ -103,7 +103,7 @@ export async function runHttpIntegration(exchange: Exchange, integration: Integr
   exchange.integrationLatencyMs = Date.now() - started;
   if (outcome.kind === 'timeout') return GATEWAY_ERRORS.integrationTimeout();
   if (outcome.kind === 'error') {
-    addNote(exchange, `integration endpoint ${url.origin} unreachable: ${outcome.message}`);
+    addNote(exchange, `integration endpoint ${url.origin} ${outcome.message}`);
     return GATEWAY_ERRORS.integrationFailure();
   }
   if (!proxy) return mapIntegrationResponse(exchange, integration, { selector: String(outcome.status), headers: outcome.headers, body: outcome.body });

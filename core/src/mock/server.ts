@@ -47,6 +47,8 @@ export interface MockServerOptions {
   onAccessLog?: (entry: AccessLogEntry) => void;
   /** Human-readable lines: reloads, and what the emulator approximated or skipped per request. */
   log?: (line: string) => void;
+  /** How long a client may take to send a request's headers, and the whole request (see CLIENT_TIMEOUTS). */
+  clientTimeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface MockServer {
@@ -66,6 +68,29 @@ export interface MockServer {
 }
 
 const LIMIT = QUOTAS.payloadBytes;
+
+/**
+ * A client that trickles its request holds a socket (a file descriptor) for as long as the server
+ * waits. Node's defaults wait a minute for headers and five for the request, checked every 30 s;
+ * these bound it tighter while leaving a slow link time to upload a 10 MB body. Node answers
+ * 408 and closes the connection. API Gateway documents no such limits for clients.
+ */
+const CLIENT_TIMEOUTS = { headersMs: 10_000, requestMs: 120_000 };
+
+/**
+ * What API Gateway counts against its header quota: the header values of a REST API, the
+ * request line and headers of an HTTP API (Node's own limit, 16 KB of both, is above either).
+ */
+function headerBytes(req: http.IncomingMessage, kind: 'REST' | 'HTTP'): number {
+  const raw = req.rawHeaders;
+  let bytes = kind === 'HTTP' ? Buffer.byteLength(`${req.method ?? ''} ${req.url ?? ''} HTTP/${req.httpVersion}\r\n`, 'latin1') : 0;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    bytes += Buffer.byteLength(raw[i + 1], 'latin1') + (kind === 'HTTP' ? Buffer.byteLength(raw[i], 'latin1') + 4 : 0);
+  }
+  return bytes;
+}
+
+const HEADER_QUOTA = { REST: QUOTAS.restHeaderValuesBytes, HTTP: QUOTAS.httpRequestLineAndHeadersBytes } as const;
 
 /** Hosts a browser or another machine cannot reach: anything else is worth a warning. */
 export function isLoopback(host: string): boolean {
@@ -144,8 +169,23 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     finish(exchange, res, response);
   };
 
-  const server = http.createServer((req, res) => {
+  const timeouts = options.clientTimeouts ?? CLIENT_TIMEOUTS;
+  const serverOptions: http.ServerOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // How often Node looks for requests past those limits; its default of 30 s would let one wait that much longer.
+    connectionsCheckingInterval: Math.min(1000, timeouts.headersMs / 2),
+  };
+  const server = http.createServer(serverOptions, (req, res) => {
     const receivedAt = Date.now();
+    const kind = definition.api.kind;
+    if (headerBytes(req, kind) > HEADER_QUOTA[kind]) {
+      res.setHeader('Connection', 'close');
+      const what = kind === 'REST' ? 'header values' : 'request line and headers';
+      early(res, incoming(req, Buffer.alloc(0), receivedAt), GATEWAY_ERRORS.headersTooLarge(), `API Gateway takes at most ${HEADER_QUOTA[kind]} bytes of ${what}; the status it answers past that is not documented (431 here)`);
+      res.on('finish', () => req.destroy());
+      return;
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > LIMIT) {
       // Answer without reading a body API Gateway would never accept, then drop the connection.

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { QUOTAS } from '../catalog/quotas';
 import { HeaderMap } from './headers';
 
 export interface UpstreamRequest {
@@ -37,15 +38,25 @@ export function callUpstream(req: UpstreamRequest): Promise<UpstreamOutcome> {
     };
     const call = client.request(req.url, { method: req.method, headers: outgoing }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        chunks.push(chunk);
+        // API Gateway's payload quota holds for the integration's answer too; an endpoint that
+        // never stops sending would otherwise fill the emulator's memory until the timeout.
+        if (size > QUOTAS.payloadBytes) {
+          finish({ kind: 'error', message: `answered more than ${QUOTAS.payloadBytes} bytes` });
+          call.destroy();
+        }
+      });
       res.on('end', () => finish({ kind: 'response', status: res.statusCode ?? 502, headers: HeaderMap.fromRaw(res.rawHeaders), body: Buffer.concat(chunks) }));
-      res.on('error', (err) => finish({ kind: 'error', message: err.message }));
+      res.on('error', (err) => finish({ kind: 'error', message: `closed the connection mid-response: ${err.message}` }));
     });
     const timer = setTimeout(() => {
       finish({ kind: 'timeout' });
       call.destroy();
     }, req.timeoutMs);
-    call.on('error', (err) => finish({ kind: 'error', message: err.message }));
+    call.on('error', (err) => finish({ kind: 'error', message: `unreachable: ${err.message}` }));
     call.end(req.body.length > 0 ? req.body : undefined);
   });
 }
