@@ -1,50 +1,125 @@
-// Throughput and latency of `apigw mock` beside Stoplight Prism on the same generated spec.
-//   npm run bundle && node bench/mock.mjs [--paths 100] [--requests 20000] [--seconds 10]
-// Every load goes to 127.0.0.1 and is bounded by a request count and a time limit. Prism is
-// installed by this script into the git-ignored bench/.peers/ (not a dependency). Writes the
-// results to bench/results-mock.md and prints them.
+// Throughput and latency of `apigw mock` beside Stoplight Prism on the same specs, in one run.
+//   npx tsc -p . && npm run bundle && node bench/mock.mjs [--rounds 3] [--requests 20000] [--seconds 10] [--json out.json]
+// Two specs: a 3-path petstore-like one written here (no authorizers, as a first API often is)
+// and bench/genSpec.mjs --paths 100 (an authorizer on every method). Per spec and round, apigw
+// and Prism are started one after the other, each from spawn to its first 200 (the cold start),
+// then each route gets 500 warm-up requests and a measured load: autocannon with 10 keep-alive
+// connections on 127.0.0.1, bounded by a request count and a time limit. Figures are medians
+// over the rounds. Prism and autocannon are installed by this script into the git-ignored
+// bench/.peers/ (not dependencies). Writes bench/results-mock.md and prints it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
+import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installPeer, peerBin } from './peers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : dflt);
-const PATHS = opt('paths', 100);
-const REQUESTS = opt('requests', 20000);
-const SECONDS = opt('seconds', 10);
+const opt = (name, dflt) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
+const ROUNDS = Number(opt('rounds', 3));
+const REQUESTS = Number(opt('requests', 20000));
+const SECONDS = Number(opt('seconds', 10));
+const JSON_OUT = opt('json', undefined);
 const CONNECTIONS = 10;
+const WARMUP = 500;
 const PRISM_VERSION = '5.16.0';
+const AUTOCANNON_VERSION = '9.0.0';
 
-const work = path.join(root, 'bench', '.work', `mock-${PATHS}`);
-mkdirSync(work, { recursive: true });
-const spec = path.join(work, 'api.yaml');
-const gen = spawnSync(process.execPath, [path.join(root, 'bench', 'genSpec.mjs'), '--paths', String(PATHS)], { maxBuffer: 1 << 28 });
-if (gen.status !== 0) throw new Error(`genSpec failed: ${gen.stderr}`);
-writeFileSync(spec, gen.stdout);
-// Every generated Lambda (fn0..fn49) runs one small local handler.
-writeFileSync(path.join(work, 'handler.js'), 'exports.handler = async (event) => ({ statusCode: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ path: event.path, requestId: event.requestContext.requestId }) });\n');
-writeFileSync(path.join(work, 'apigw.config.json'), JSON.stringify({ functions: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`fn${i}`, 'handler.js#handler'])) }, null, 2));
+const prismDir = installPeer('@stoplight/prism-cli', PRISM_VERSION);
+const autocannonDir = installPeer('autocannon', AUTOCANNON_VERSION);
+if (!prismDir || !autocannonDir) throw new Error('installing Prism or autocannon into bench/.peers failed');
+const prismBin = peerBin(prismDir, 'prism');
+const autocannon = createRequire(path.join(autocannonDir, 'package.json'))('autocannon');
 
-// Routes of the generated spec: path 1 GET is a MOCK integration, path 0 GET a Lambda proxy.
-const MOCK_ROUTE = '/users0/abc';
-const LAMBDA_ROUTE = '/orders0';
-// The generated operations require an authorizer's header; the emulator only notes it, Prism checks it is there.
-const HEADERS = { Authorization: 'Bearer bench', Accept: 'application/json' };
+// The Lambda child runner is bundled separately; without dist/lambdaChild.js run the compiled out/ tree.
+const bundled = existsSync(path.join(root, 'dist', 'lambdaChild.js'));
+const cli = bundled ? path.join(root, 'dist', 'cli.js') : path.join(root, 'out', 'core', 'src', 'cli.js');
+const apigw = (argv, cwd) => {
+  const r = spawnSync(process.execPath, [cli, ...argv], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`apigw ${argv.join(' ')} failed: ${r.stderr}`);
+  return r.stdout.trim();
+};
 
-function ensurePrism() {
-  const bin = path.join(root, 'bench', '.peers', 'node_modules', '.bin', 'prism');
-  if (!existsSync(bin)) {
-    const dir = path.join(root, 'bench', '.peers');
-    mkdirSync(dir, { recursive: true });
-    if (!existsSync(path.join(dir, 'package.json'))) writeFileSync(path.join(dir, 'package.json'), '{"name":"apigw-bench-peers","private":true}\n');
-    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', `@stoplight/prism-cli@${PRISM_VERSION}`], { cwd: dir, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('installing Prism failed');
-  }
-  return bin;
+// One small handler serves every function; it answers what a typical proxy handler does.
+const HANDLER = 'exports.handler = async (event) => ({ statusCode: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ path: event.path, requestId: event.requestContext.requestId }) });\n';
+// A TOKEN authorizer that allows every method for any token: what a developer maps locally.
+const AUTHORIZER = 'exports.handler = async (event) => ({ principalId: "bench-user", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn.split("/").slice(0, 2).join("/") + "/*" }] } });\n';
+
+/** The 3-path petstore-like spec: a Lambda proxy list, a MOCK item, a MOCK owner; no authorizers. */
+function smallSpec() {
+  const lambda = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets/invocations';
+  const pet = { $ref: '#/components/schemas/Pet' };
+  const mock = (template) => ({
+    type: 'mock',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+    responses: { default: { statusCode: '200', responseTemplates: { 'application/json': template } } },
+  });
+  const idParam = (name) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  const ok = (schema) => ({ 200: { description: 'OK', content: { 'application/json': { schema } } } });
+  return {
+    openapi: '3.0.1',
+    info: { title: 'Petstore (bench)', version: '1.0.0' },
+    paths: {
+      '/pets': {
+        get: { operationId: 'listPets', responses: ok({ type: 'array', items: pet }), 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: lambda } },
+        post: { operationId: 'createPet', requestBody: { content: { 'application/json': { schema: pet } } }, responses: ok(pet), 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: lambda } },
+      },
+      '/pets/{petId}': { get: { operationId: 'showPetById', parameters: [idParam('petId')], responses: ok(pet), 'x-amazon-apigateway-integration': mock('{"id": "$input.params(\'petId\')", "name": "Rex", "tag": "dog"}') } },
+      '/owners/{ownerId}': { get: { operationId: 'showOwner', parameters: [idParam('ownerId')], responses: ok({ type: 'object', properties: { id: { type: 'string' } } }), 'x-amazon-apigateway-integration': mock('{"id": "$input.params(\'ownerId\')"}') } },
+    },
+    components: { schemas: { Pet: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' } } } } },
+  };
+}
+
+/** Writes both specs, their handlers and apigw.config.json; returns what each run needs. */
+function prepare() {
+  const small = path.join(root, 'bench', '.work', 'mock-small');
+  mkdirSync(small, { recursive: true });
+  writeFileSync(path.join(small, 'api.json'), JSON.stringify(smallSpec(), null, 2));
+  writeFileSync(path.join(small, 'handler.js'), HANDLER);
+  writeFileSync(path.join(small, 'apigw.config.json'), JSON.stringify({ functions: { pets: 'handler.js#handler' } }, null, 2));
+
+  const large = path.join(root, 'bench', '.work', 'mock-100');
+  mkdirSync(large, { recursive: true });
+  const gen = spawnSync(process.execPath, [path.join(root, 'bench', 'genSpec.mjs'), '--paths', '100'], { maxBuffer: 1 << 28 });
+  if (gen.status !== 0) throw new Error(`genSpec failed: ${gen.stderr}`);
+  writeFileSync(path.join(large, 'api.yaml'), gen.stdout);
+  writeFileSync(path.join(large, 'handler.js'), HANDLER);
+  writeFileSync(path.join(large, 'authorizer.js'), AUTHORIZER);
+  // The generated Cognito authorizer's user pool, so that minted ID tokens carry its issuer.
+  apigw(['token', 'init', 'tokens', '--issuer', 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123', '--force'], large);
+  const idToken = apigw(['token', 'mint', 'tokens', '--expires', '1h'], large);
+  const functions = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`fn${i}`, 'handler.js#handler']));
+  functions.authorizer = 'authorizer.js#handler';
+  writeFileSync(path.join(large, 'apigw.config.json'), JSON.stringify({ jwks: { CognitoAuth: 'tokens/jwks.json' }, functions }, null, 2));
+
+  return [
+    {
+      name: 'small (3 paths, no authorizer)',
+      key: 'small',
+      dir: small,
+      file: 'api.json',
+      routes: [
+        { label: 'MOCK', route: '/pets/42', headers: { Accept: 'application/json' }, auth: 'none' },
+        { label: 'Lambda proxy', route: '/pets', headers: { Accept: 'application/json' }, auth: 'none' },
+      ],
+    },
+    {
+      name: 'genSpec.mjs --paths 100 (authorizer on every method)',
+      key: '100',
+      dir: large,
+      file: 'api.yaml',
+      routes: [
+        // Path 1 GET: MOCK behind the Cognito user pool authorizer: an ID token minted by `apigw token`, verified on every request.
+        { label: 'MOCK', route: '/users0/abc', headers: { Authorization: idToken, Accept: 'application/json' }, auth: 'Cognito ID token (RS256, verified per request)' },
+        // Path 0 GET: Lambda proxy behind the TOKEN authorizer: its local handler allows, and the decision is cached for 300 s as in API Gateway.
+        { label: 'Lambda proxy', route: '/orders0', headers: { Authorization: 'allow-bench', Accept: 'application/json' }, auth: 'Lambda TOKEN authorizer (local handler, decision cached 300 s)' },
+      ],
+    },
+  ];
 }
 
 function freePort() {
@@ -56,81 +131,85 @@ function freePort() {
   });
 }
 
-function get(agent, url) {
+function get(url, headers) {
   return new Promise((resolve) => {
-    const req = http.get(url, { agent, headers: HEADERS }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
+    const req = http.get(url, { agent: false, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.on('error', () => resolve(0));
+    req.on('error', () => resolve({ status: 0, body: '' }));
   });
 }
 
-/** Spawns a server and polls `url` until it answers 200: the cold start. */
-async function start(command, argv, url, cwd) {
+/** Spawns a server and polls its first route until it answers 200: the cold start. */
+async function start(command, argv, base, route, cwd) {
   const t0 = performance.now();
   const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
   child.stdout.resume();
-  child.stderr.resume();
-  const agent = new http.Agent({ keepAlive: false });
+  child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
+  let last = { status: 0, body: '' };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}`);
-    if ((await get(agent, url)) === 200) return { child, coldStartMs: performance.now() - t0 };
-    if (performance.now() - t0 > 60000) throw new Error(`${url} never answered 200`);
-    await new Promise((r) => setTimeout(r, 10));
+    if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}: ${stderr}`);
+    last = await get(base + route.route, route.headers);
+    if (last.status === 200) return { child, coldStartMs: performance.now() - t0 };
+    if (performance.now() - t0 > 60000) {
+      child.kill('SIGKILL');
+      throw new Error(`${base + route.route} never answered 200 (last: ${last.status} ${last.body.slice(0, 300)})\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
   }
 }
 
-/** CPU time (user + system, ms) a process has used so far; undefined where /proc is missing. */
-function cpuMs(pid) {
+/** CPU time (user + system, ms) of a process and every process under it; undefined where /proc is missing. */
+function treeCpuMs(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    let ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) ms += treeCpuMs(Number(task)) ?? 0;
+    return ms;
   } catch {
     return undefined;
   }
 }
 
-/** CONNECTIONS keep-alive connections sending GETs back to back, until REQUESTS or SECONDS. */
-async function load(url, requests = REQUESTS, seconds = SECONDS) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies = [];
-  const statuses = new Map();
-  let sent = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  const worker = async () => {
-    while (sent < requests && performance.now() < deadline) {
-      sent++;
-      const s = performance.now();
-      const status = await get(agent, url);
-      latencies.push(performance.now() - s);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const elapsed = (performance.now() - t0) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { count: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), statuses: Object.fromEntries(statuses) };
+/** CONNECTIONS keep-alive connections sending GETs back to back, until `amount` requests or `seconds`. */
+function load(url, headers, amount, seconds) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    // autocannon's own duration is rounded; the wall time is taken here.
+    const t0 = performance.now();
+    const instance = autocannon({ url, headers, connections: CONNECTIONS, amount, duration: seconds }, (err, result) => {
+      if (err) return reject(err);
+      const elapsed = (performance.now() - t0) / 1000;
+      latencies.sort((a, b) => a - b);
+      const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+      const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([s, { count }]) => [s, count]));
+      if (result.errors > 0) statuses.error = result.errors;
+      resolve({ count: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), statuses });
+    });
+    // autocannon's own percentiles are whole milliseconds; each response's time is kept exactly here.
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
 }
 
-async function measure(name, command, argv, base, routes, cwd) {
-  const { child, coldStartMs } = await start(command, argv, base + routes[0][1], cwd);
+async function measure(server, spec, command, argv, base) {
+  const first = spec.routes[0];
+  const { child, coldStartMs } = await start(command, argv, base, first, spec.dir);
   const rows = [];
   try {
-    for (const [label, route] of routes) {
-      const first = performance.now();
-      const firstStatus = await get(new http.Agent(), base + route);
-      const firstMs = performance.now() - first;
-      await load(base + route, 500, 5); // warm-up
-      const cpuBefore = cpuMs(child.pid);
-      const r = await load(base + route);
-      const cpuAfter = cpuMs(child.pid);
+    for (const route of spec.routes) {
+      const t = performance.now();
+      const firstResponse = await get(base + route.route, route.headers);
+      const firstMs = performance.now() - t;
+      await load(base + route.route, route.headers, WARMUP, 5);
+      const cpuBefore = treeCpuMs(child.pid);
+      const r = await load(base + route.route, route.headers, REQUESTS, SECONDS);
+      const cpuAfter = treeCpuMs(child.pid);
       const cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / r.count;
-      rows.push({ name, label, route, coldStartMs, firstStatus, firstMs, cpuPerRequest, ...r });
-      console.error(`${name} ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, statuses ${JSON.stringify(r.statuses)}`);
+      rows.push({ server, spec: spec.key, label: route.label, route: route.route, coldStartMs, firstStatus: firstResponse.status, firstMs, cpuPerRequest, load: loadavg()[0], ...r });
+      console.error(`${server} ${spec.key} ${route.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, statuses ${JSON.stringify(r.statuses)}, load ${loadavg()[0].toFixed(2)}`);
     }
   } finally {
     child.kill('SIGTERM');
@@ -139,43 +218,79 @@ async function measure(name, command, argv, base, routes, cwd) {
   return rows;
 }
 
-// The Lambda child runner is bundled separately; without dist/lambdaChild.js run the compiled out/ tree.
-const bundled = existsSync(path.join(root, 'dist', 'lambdaChild.js'));
-const cli = bundled ? path.join(root, 'dist', 'cli.js') : path.join(root, 'out', 'core', 'src', 'cli.js');
-const apigwPort = await freePort();
-const prismPort = await freePort();
-const prism = ensurePrism();
+const loadBefore = loadavg();
+const specs = prepare();
+const all = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const spec of specs) {
+    // Alternating within each round, so that a busy neighbour slows both sides alike.
+    const apigwPort = await freePort();
+    all.push(...(await measure('apigw', spec, process.execPath, [cli, 'mock', spec.file, '--port', String(apigwPort)], `http://127.0.0.1:${apigwPort}/dev`)));
+    const prismPort = await freePort();
+    all.push(...(await measure('prism', spec, process.execPath, [prismBin, 'mock', spec.file, '-h', '127.0.0.1', '-p', String(prismPort)], `http://127.0.0.1:${prismPort}`)));
+  }
+}
+const loadAfter = loadavg();
 
-const results = [
-  ...(await measure('apigw mock', process.execPath, [cli, 'mock', spec, '--port', String(apigwPort)], `http://127.0.0.1:${apigwPort}/dev`, [
-    ['MOCK', MOCK_ROUTE],
-    ['Lambda proxy', LAMBDA_ROUTE],
-  ], root)),
-  ...(await measure(`Prism ${PRISM_VERSION}`, prism, ['mock', spec, '-h', '127.0.0.1', '-p', String(prismPort)], `http://127.0.0.1:${prismPort}`, [
-    ['MOCK route', MOCK_ROUTE],
-    ['Lambda route', LAMBDA_ROUTE],
-  ], root)),
-];
+const median = (values) => {
+  const v = values.filter((x) => x !== undefined).sort((a, b) => a - b);
+  return v.length === 0 ? undefined : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+const rows = [];
+for (const spec of specs) {
+  for (const server of ['apigw', 'prism']) {
+    for (const route of spec.routes) {
+      const runs = all.filter((r) => r.server === server && r.spec === spec.key && r.label === route.label);
+      const statuses = {};
+      for (const r of runs) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
+      rows.push({
+        server,
+        spec: spec.key,
+        label: route.label,
+        route: route.route,
+        auth: server === 'apigw' || route.auth === 'none' ? route.auth : 'the header is sent; Prism checks only that it is there',
+        rps: median(runs.map((r) => r.rps)),
+        p50: median(runs.map((r) => r.p50)),
+        p99: median(runs.map((r) => r.p99)),
+        cpuPerRequest: median(runs.map((r) => r.cpuPerRequest)),
+        coldStartMs: median(runs.map((r) => r.coldStartMs)),
+        firstMs: median(runs.map((r) => r.firstMs)),
+        requests: runs.reduce((n, r) => n + r.count, 0),
+        statuses,
+      });
+    }
+  }
+}
 
-const ms = (v) => `${v.toFixed(2)} ms`;
+const ms = (v) => (v === undefined ? 'n/a' : `${v.toFixed(2)} ms`);
+const serverName = (s) => (s === 'apigw' ? 'apigw mock' : `Prism ${PRISM_VERSION}`);
+const fmt = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const lines = [
-  `Node ${process.version}, ${cpus().length} cores (${cpus()[0].model.trim()}), ${new Date().toISOString().slice(0, 10)}`,
-  `Spec: bench/genSpec.mjs --paths ${PATHS}. Load: ${CONNECTIONS} keep-alive connections on 127.0.0.1, at most ${REQUESTS} requests or ${SECONDS} s per row after 500 warm-up requests.`,
-  `apigw ran from ${bundled ? 'dist/cli.js' : 'out/core/src/cli.js (no dist/lambdaChild.js bundle yet)'}; Prism answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*).`,
+  `Node ${process.version}, ${cpus().length} cores (${cpus()[0].model.trim()}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average before ${fmt(loadBefore)}, after ${fmt(loadAfter)}`,
+  `Load: autocannon ${AUTOCANNON_VERSION}, ${CONNECTIONS} keep-alive connections on 127.0.0.1, at most ${REQUESTS} requests or ${SECONDS} s per row after ${WARMUP} warm-up requests; medians of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, apigw and Prism started one after the other in each round (each server killed before the next starts).`,
+  `apigw ran from ${bundled ? 'dist/cli.js' : 'out/core/src/cli.js (no dist/lambdaChild.js bundle yet)'}, every Lambda mapped in apigw.config.json to one small local handler (bench/mock.mjs writes it); Prism answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*, runs no handler, and checks only that a security scheme's header is there).`,
+  'CPU per request counts the server process and every process under it (the Lambda handlers\' processes included).',
   '',
-  '| server | route | requests | req/s | p50 | p99 | server CPU per request | statuses | cold start to first 200 | first request on the route |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...results.map(
+  '| spec | server | route | authorization | requests | req/s | p50 | p99 | CPU per request | statuses | cold start to first 200 | first request on the route |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.label} \`GET ${r.route}\` | ${r.count} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpuPerRequest === undefined ? 'n/a' : ms(r.cpuPerRequest)} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} | ${Math.round(r.coldStartMs)} ms | ${ms(r.firstMs)} (${r.firstStatus}) |`,
+      `| ${r.spec} | ${serverName(r.server)} | ${r.label} \`GET ${r.route}\` | ${r.auth} | ${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.cpuPerRequest)} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} | ${Math.round(r.coldStartMs)} ms | ${ms(r.firstMs)} |`,
   ),
   '',
 ];
-const ratio = (a, b) => (a.rps / b.rps).toFixed(1);
-lines.push(`Throughput ratio apigw/Prism: MOCK ${ratio(results[0], results[2])}x, Lambda proxy ${ratio(results[1], results[3])}x.`);
-const cpuRatio = (a, b) => (a.cpuPerRequest && b.cpuPerRequest ? `${(b.cpuPerRequest / a.cpuPerRequest).toFixed(1)}x` : 'n/a');
-lines.push(`Server CPU per request, Prism/apigw: MOCK ${cpuRatio(results[0], results[2])}, Lambda proxy ${cpuRatio(results[1], results[3])} (the Lambda handler's own process is not counted).`);
-lines.push(`Load average when the run ended: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (other work on the machine lowers every req/s figure alike).`);
+const ratios = [];
+for (const spec of specs) {
+  for (const route of spec.routes) {
+    const ours = rows.find((r) => r.server === 'apigw' && r.spec === spec.key && r.label === route.label);
+    const prism = rows.find((r) => r.server === 'prism' && r.spec === spec.key && r.label === route.label);
+    const cpu = ours.cpuPerRequest && prism.cpuPerRequest ? `, CPU per request ${(prism.cpuPerRequest / ours.cpuPerRequest).toFixed(1)}x less` : '';
+    ratios.push(`${spec.key} ${route.label}: ${(ours.rps / prism.rps).toFixed(1)}x Prism's requests/s${cpu}`);
+  }
+}
+lines.push(`apigw / Prism: ${ratios.join('; ')}.`);
+lines.push('Specs: small = the petstore-like spec in bench/mock.mjs; 100 = bench/genSpec.mjs --paths 100.');
 const text = lines.join('\n') + '\n';
 process.stdout.write(text);
-writeFileSync(path.join(root, 'bench', 'results-mock.md'), `# apigw mock beside Prism\n\n${text}`);
+writeFileSync(path.join(root, 'bench', 'results-mock.md'), `# apigw mock beside Prism\n\nWritten by \`node bench/mock.mjs\`.\n\n${text}`);
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ loadBefore, loadAfter, rounds: ROUNDS, prism: PRISM_VERSION, rows }, null, 2));
