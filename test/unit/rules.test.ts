@@ -592,6 +592,12 @@ const CASES: Case[] = [
     good: rest(`${LAMBDA_PROXY}\nsummary: a`),
   },
   {
+    code: 'apigw.document.alias-expansion',
+    title: 'YAML alias bombs (billion laughs)',
+    bad: `${rest(LAMBDA_PROXY)}\nx-laughs:\n  l0: &l0 [lol, lol]\n${Array.from({ length: 20 }, (_, i) => `  l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\n`,
+    good: `${rest(LAMBDA_PROXY)}\nx-laughs:\n  l0: &l0 [lol, lol]\n  l1: [*l0, *l0]\n`,
+  },
+  {
     code: 'apigw.document.syntax',
     title: 'YAML syntax errors',
     bad: rest(`${LAMBDA_PROXY}\nsummary: "unterminated`),

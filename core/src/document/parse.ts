@@ -1,3 +1,4 @@
+import { aliasExpansionProblem } from './aliasExpansion';
 import { readJson } from './jsonReader';
 import { LineIndex } from './lineIndex';
 import type { ReadTree } from './nodes';
@@ -54,7 +55,10 @@ export function parseText(
     };
     tree = { root: undefined, problems: [problem] };
   }
-  return { text, format, root: tree.root, problems: tree.problems, lines, aliases: tree.aliases === true };
+  // Only aliases can make the tree larger than the text; counting is skipped without them.
+  const expansion = tree.aliases ? aliasExpansionProblem(tree.root) : undefined;
+  const problems = expansion ? [...tree.problems, expansion].sort((a, b) => a.offset - b.offset) : tree.problems;
+  return { text, format, root: tree.root, problems, lines, aliases: tree.aliases === true };
 }
 
 function readTree(text: string, format: DocumentFormat, lines: LineIndex, slowOnly: boolean): ReadTree {

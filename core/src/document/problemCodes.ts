@@ -5,3 +5,6 @@ export const SYNTAX_CODE = 'apigw.document.syntax';
 
 /** A mapping repeats a key; API Gateway keeps the last value. */
 export const DUPLICATE_KEY_CODE = 'apigw.document.duplicate-key';
+
+/** YAML aliases expand the document by millions of nodes (a "billion laughs"). */
+export const ALIAS_EXPANSION_CODE = 'apigw.document.alias-expansion';

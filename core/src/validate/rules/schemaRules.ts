@@ -1,6 +1,7 @@
 import type { ValidationContext } from '../context';
 import type { PropertyNode } from '../../document/types';
 import { escapeSegment, nodeAtPointer, propertyAtPointer } from '../../document/pointer';
+import { ALIAS_EXPANSION_CODE } from '../../document/problemCodes';
 import { toValue } from '../../document/value';
 import type { ApiVersion } from '../../model/apiModel';
 import { checkOpenApiSchema, type OpenApiVersion, type SchemaFinding } from '../openapiSchema';
@@ -20,8 +21,10 @@ export function checkSchema(ctx: ValidationContext): void {
     ctx.forEachPathEntry((entry) => checkPathEntry(entry, version, major, report));
     return;
   }
+  // Expanding a billion laughs would build millions of nodes before giving up; the parser has reported it.
+  if (ctx.set.entry.parsed.problems.some((p) => p.code === ALIAS_EXPANSION_CODE)) return;
   const { value, truncated } = toValue(root);
-  if (truncated) return; // an alias bomb: the parser has reported it, and validating the expansion would not end
+  if (truncated) return; // larger than toValue's bound: validating the expansion would not end
   for (const finding of checkOpenApiSchema(value, major)) report(finding);
 }
 
