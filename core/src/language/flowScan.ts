@@ -7,10 +7,26 @@ import { unquote } from './yamlLine';
  * an unclosed string, a key without a value) still leaves a usable answer.
  */
 
+/**
+ * A path as a chain of segments up to the scan's base path. Containers share their parent's
+ * chain: copying the whole path into every container would make text nested n deep cost
+ * n squared (fifty thousand '[' would take gigabytes).
+ */
+interface PathLink {
+  up: PathLink | undefined;
+  segment: string;
+}
+
+function pathOf(base: readonly string[], link: PathLink | undefined): string[] {
+  const segments: string[] = [];
+  for (let l = link; l; l = l.up) segments.push(l.segment);
+  return [...base, ...segments.reverse()];
+}
+
 interface Frame {
   kind: 'object' | 'array';
-  /** Path of this container. */
-  path: string[];
+  /** Path of this container, after the base path. */
+  path: PathLink | undefined;
   /** object: the last key read; undefined right after '{' or ','. */
   key: string | undefined;
   /** object: a ':' was read after the key. */
@@ -87,16 +103,16 @@ export interface Resume {
  * cursor is past the end of that container.
  */
 export function scanFlow(text: string, start: number, cursor: number, basePath: readonly string[], yaml: boolean, resume?: Resume): FlowPoint | undefined {
-  const stack: Frame[] = resume ? [{ kind: resume.kind, path: [...basePath], key: resume.key, afterColon: resume.kind === 'object', index: resume.index, complete: true }] : [];
+  const stack: Frame[] = resume ? [{ kind: resume.kind, path: undefined, key: resume.key, afterColon: resume.kind === 'object', index: resume.index, complete: true }] : [];
   // Resumed after an entry: that entry's last character is what precedes the cursor's token.
   let previous: string | undefined = resume ? text[start - 1] : undefined;
   let previousEnd = start;
   let i = start;
   const top = (): Frame => stack[stack.length - 1];
-  const childPath = (): string[] => {
+  const childPath = (): PathLink | undefined => {
     const frame = stack[stack.length - 1];
-    if (!frame) return [...basePath];
-    return [...frame.path, frame.kind === 'object' ? (frame.key ?? '') : String(frame.index)];
+    if (!frame) return undefined;
+    return { up: frame.path, segment: frame.kind === 'object' ? (frame.key ?? '') : String(frame.index) };
   };
   while (i < cursor) {
     const c = text[i];
@@ -130,7 +146,7 @@ export function scanFlow(text: string, start: number, cursor: number, basePath: 
       startEntry(top());
       const end = quoted ? stringEnd(text, i, cursor) : { end: wordEnd(text, i, cursor, yaml), closed: false };
       // A token that reaches the cursor unfinished is what is being typed.
-      if (end.end === cursor && !end.closed) return point(stack, i, quoted ? (c as '"' | "'") : undefined, previous, previousEnd);
+      if (end.end === cursor && !end.closed) return point(stack, basePath, i, quoted ? (c as '"' | "'") : undefined, previous, previousEnd);
       const frame = top();
       if (frame?.kind === 'object' && !frame.afterColon) frame.key = unquote(text.slice(i, end.end));
       else if (frame) frame.complete = true;
@@ -144,7 +160,7 @@ export function scanFlow(text: string, start: number, cursor: number, basePath: 
     i++;
   }
   startEntry(top());
-  return point(stack, cursor, undefined, previous, previousEnd);
+  return point(stack, basePath, cursor, undefined, previous, previousEnd);
 }
 
 function nextEntry(frame: Frame): void {
@@ -160,10 +176,18 @@ function startEntry(frame: Frame | undefined): void {
   if (frame?.complete) nextEntry(frame);
 }
 
-function point(stack: Frame[], tokenStart: number, quote: '"' | "'" | undefined, previous: string | undefined, previousEnd: number): FlowPoint | undefined {
+function point(
+  stack: Frame[],
+  basePath: readonly string[],
+  tokenStart: number,
+  quote: '"' | "'" | undefined,
+  previous: string | undefined,
+  previousEnd: number,
+): FlowPoint | undefined {
   const frame = stack[stack.length - 1];
   if (!frame) return undefined;
-  if (frame.kind === 'array') return { position: 'value', path: [...frame.path, String(frame.index)], tokenStart, quote, previous, previousEnd };
-  if (frame.afterColon) return { position: 'value', path: [...frame.path, frame.key ?? ''], tokenStart, quote, previous, previousEnd };
-  return { position: 'key', path: frame.path, tokenStart, quote, previous, previousEnd };
+  const path = pathOf(basePath, frame.path);
+  if (frame.kind === 'array') return { position: 'value', path: [...path, String(frame.index)], tokenStart, quote, previous, previousEnd };
+  if (frame.afterColon) return { position: 'value', path: [...path, frame.key ?? ''], tokenStart, quote, previous, previousEnd };
+  return { position: 'key', path, tokenStart, quote, previous, previousEnd };
 }
