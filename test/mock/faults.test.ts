@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { createLambdaRunner, type LambdaRunner } from '../../core/src/mock/lambda';
 import { startMockServer, type MockServer } from '../../core/src/mock/server';
 import { childPids, eventually } from '../support/loadClient';
-import { LAMBDA_URI, mockIntegration, restApi } from './harness';
+import { LAMBDA_URI, mockIntegration, restApi, startMock } from './harness';
 
 /*
  * Issue 9, point 4: faults in handlers, upstreams and clients. Each case checks the answer API
@@ -33,6 +33,7 @@ exports.handler = async (event) => {
   if (how === 'string') return 'not a proxy result';
   if (how === 'badStatus') return { statusCode: 'teapot', body: 'x' };
   if (how === 'objectBody') return { statusCode: 200, body: { not: 'a string' } };
+  if (how === 'huge') return { statusCode: 200, body: 'x'.repeat(7 * 1024 * 1024) };
   if (how === 'slow') await new Promise((resolve) => setTimeout(resolve, Number(event.queryStringParameters.ms)));
   return { statusCode: 200, body: JSON.stringify({ invocations, pid: process.pid, held: hoard.length }) };
 };
@@ -202,7 +203,7 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
     });
 
     it('a handler that returns garbage: 502, the note says what is wrong', async () => {
-      for (const [how, said] of [['string', /not an object/], ['badStatus', /not an HTTP status code/], ['objectBody', /must be a string/]] as const) {
+      for (const [how, said] of [['string', /not an object/], ['badStatus', /not an HTTP status code/], ['objectBody', /must be a string/], ['huge', /Function\.ResponseSizeTooLarge/]] as const) {
         const fault = await duringOthers(`/lambda?how=${how}`);
         assert.equal(fault.status, 502);
         assert.match(fault.note, said);
@@ -319,9 +320,42 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
       await assertServed(others());
     });
 
+    it('a keep-alive connection idle past the header timeout still gets its next request answered', async () => {
+      const socket = net.connect(server.port, '127.0.0.1');
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => (text += chunk));
+      const request = 'GET /dev/ping HTTP/1.1\r\nHost: x\r\n\r\n';
+      socket.write(request);
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      socket.write(request);
+      const answered = await eventually(() => (text.match(/HTTP\/1\.1 200 OK/g) ?? []).length === 2);
+      socket.destroy();
+      assert.ok(answered, text);
+    });
+
     it('a client that disconnects mid-upload leaves the server serving', async () => {
       await rawExchange(server.port, 'POST /dev/ping HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nonly the start', 50);
       await assertServed(others());
     });
+  });
+});
+
+describe('mock runner faults: header quota of an HTTP API', () => {
+  it('counts the request line and the header names as well as the values', async () => {
+    const h = await startMock(restApi({}), { apiKind: 'http' });
+    try {
+      const port = Number(new URL(h.url).port);
+      // 'GET /missing HTTP/1.1\r\n' takes 23 bytes, 'Host: x\r\n' 9, 'X-Big: ' and its '\r\n' 9 besides the value.
+      const request = (valueBytes: number) => `GET /missing HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(valueBytes)}\r\n\r\n`;
+      const under = await rawExchange(port, request(10_240 - 41), 500);
+      assert.match(under.text, /^HTTP\/1\.1 404 Not Found\r\n/);
+      const over = await rawExchange(port, request(10_240 - 40));
+      assert.match(over.text, /^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+      assert.match(over.text, /x-apigw-mock-note: API Gateway takes at most 10240 bytes of request line and headers/);
+      assert.match(over.text, /\{"message":"Request Header Fields Too Large"\}$/);
+    } finally {
+      await h.close();
+    }
   });
 });
