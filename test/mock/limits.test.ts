@@ -116,4 +116,13 @@ describe('payload limit, binary media types and compression', () => {
     );
     assert.equal(res.body.toString(), '{"zipped": true}');
   });
+
+  it('passes on as sent a gzip body that would inflate past 10 MB, rather than inflating it', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const res = await raw(`${h.url}/dev/relay`, { method: 'POST', headers: { 'Content-Encoding': 'gzip', 'Content-Type': 'application/json' } }, bomb);
+    assert.equal(res.status, 200);
+    assert.equal(up.seen.at(-1)!.headers['content-encoding'], 'gzip');
+    assert.equal(up.seen.at(-1)!.headers['content-length'], String(bomb.length));
+    assert.match(String(res.headers['x-apigw-mock-note']), /inflates past 10485760 bytes/);
+  });
 });

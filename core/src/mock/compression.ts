@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { QUOTAS } from '../catalog/quotas';
 import { addNote, type Exchange } from './exchange';
 import type { MockResponse } from './response';
 
@@ -34,10 +35,13 @@ export function decompressRequest(exchange: Exchange): void {
   if (exchange.api.minimumCompressionSize === undefined) return;
   const encoding = exchange.request.headers.get('content-encoding')?.trim().toLowerCase();
   if (encoding !== 'gzip' && encoding !== 'deflate') return;
+  // Bounded: 10 MB of zeros gzip to 10 KB, so an unbounded inflate lets a small request take all the memory there is.
+  const options = { maxOutputLength: QUOTAS.payloadBytes };
   try {
-    exchange.request.body = encoding === 'gzip' ? gunzipSync(exchange.request.body) : inflateSync(exchange.request.body);
+    exchange.request.body = encoding === 'gzip' ? gunzipSync(exchange.request.body, options) : inflateSync(exchange.request.body, options);
     exchange.request.headers.delete('content-encoding');
   } catch (err) {
-    addNote(exchange, `request body could not be decompressed (${err instanceof Error ? err.message : String(err)}); passed on as sent`);
+    const reason = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `it inflates past ${QUOTAS.payloadBytes} bytes` : err instanceof Error ? err.message : String(err);
+    addNote(exchange, `request body could not be decompressed (${reason}); passed on as sent`);
   }
 }
