@@ -118,7 +118,9 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`apigw mock: ${line}\n`);
   const accessLog = batchedLines(process.stdout);
   const notes = batchedLines(process.stderr);
-  const lambda = await createLambdaRunner({ workspaceRoot: process.cwd(), apiFile: path.resolve(args.file), configFile: args.config, trusted: true, log: err });
+  const note = (line: string) => notes.write(`apigw mock: ${line}`);
+  // The handlers' START/END/REPORT and console lines come per invocation: batched like the notes.
+  const lambda = await createLambdaRunner({ workspaceRoot: process.cwd(), apiFile: path.resolve(args.file), configFile: args.config, trusted: true, log: note });
   let server;
   try {
     server = await startMockServer({
@@ -132,7 +134,7 @@ export async function mockCommand(argv: readonly string[]): Promise<number> {
       lambda,
       watch: args.watch,
       onAccessLog: (entry) => accessLog.write(JSON.stringify(entry)),
-      log: (line) => notes.write(`apigw mock: ${line}`),
+      log: note,
     });
   } catch (e) {
     await lambda.close();

@@ -1,5 +1,5 @@
-import { requestTime } from './context';
 import type { Exchange } from './exchange';
+import { requestTime } from './lambda/proxyEventParts';
 import type { MockResponse } from './response';
 
 /**

@@ -1,20 +1,5 @@
+import { requestTime } from './lambda/proxyEventParts';
 import type { IncomingRequest } from './request';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (n: number) => String(n).padStart(2, '0');
-let lastSecond = -1;
-let lastText = '';
-
-/** `$context.requestTime`: `12/Mar/2025:19:03:58 +0000`. Formatted once per second: every request needs it. */
-export function requestTime(epochMs: number): string {
-  const second = Math.floor(epochMs / 1000);
-  if (second !== lastSecond) {
-    const d = new Date(second * 1000);
-    lastText = `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-    lastSecond = second;
-  }
-  return lastText;
-}
 
 /** The `$context.requestOverride` / `$context.responseOverride` maps that templates may set. */
 export interface ContextOverrides {

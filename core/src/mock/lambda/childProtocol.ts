@@ -32,10 +32,10 @@ export type ToChild =
 export type FromChild =
   | { type: 'ready' }
   | { type: 'loadFailed'; error: LambdaErrorPayload }
-  /** `json` is the result as Lambda's runtime serializes it; `rssBytes` feeds the REPORT line. */
-  | { type: 'result'; json: string; rssBytes: number }
+  /** `json` is the result as Lambda's runtime serializes it; `maxRssBytes` (the process's peak) feeds the REPORT line. */
+  | { type: 'result'; json: string; maxRssBytes: number }
   /** `fatal`: the process exits after sending it (an uncaught error), so it must not be reused. */
-  | { type: 'error'; error: LambdaErrorPayload; rssBytes: number; fatal: boolean };
+  | { type: 'error'; error: LambdaErrorPayload; maxRssBytes: number; fatal: boolean };
 
 function isErrorPayload(value: unknown): value is LambdaErrorPayload {
   return (
@@ -55,9 +55,9 @@ export function isFromChild(value: unknown): value is FromChild {
     case 'loadFailed':
       return isErrorPayload(value.error);
     case 'result':
-      return typeof value.json === 'string' && typeof value.rssBytes === 'number';
+      return typeof value.json === 'string' && typeof value.maxRssBytes === 'number';
     case 'error':
-      return isErrorPayload(value.error) && typeof value.rssBytes === 'number' && typeof value.fatal === 'boolean';
+      return isErrorPayload(value.error) && typeof value.maxRssBytes === 'number' && typeof value.fatal === 'boolean';
     default:
       return false;
   }

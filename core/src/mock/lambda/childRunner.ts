@@ -94,20 +94,28 @@ function emptyEventLoop(baseline: Map<string, number>): Promise<void> {
   });
 }
 
+/**
+ * Lambda's "Max Memory Used" is the environment's peak, which the kernel keeps for the process:
+ * one getrusage call, where the current RSS would cost reading /proc on every invocation.
+ */
+function maxRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 function resultMessage(value: unknown): FromChild {
-  const rssBytes = process.memoryUsage.rss();
+  const peak = maxRssBytes();
   let json: string | undefined;
   try {
     json = JSON.stringify(value === undefined ? null : value);
   } catch (error) {
-    return { type: 'error', error: namedError('Runtime.JSONStringifyError', 'Unable to stringify response body', error), rssBytes, fatal: false };
+    return { type: 'error', error: namedError('Runtime.JSONStringifyError', 'Unable to stringify response body', error), maxRssBytes: peak, fatal: false };
   }
   // JSON.stringify gives undefined for a function or a symbol; Lambda sends null for them.
-  return { type: 'result', json: json ?? 'null', rssBytes };
+  return { type: 'result', json: json ?? 'null', maxRssBytes: peak };
 }
 
 function errorMessage(error: unknown): FromChild {
-  return { type: 'error', error: errorPayload(error), rssBytes: process.memoryUsage.rss(), fatal: false };
+  return { type: 'error', error: errorPayload(error), maxRssBytes: maxRssBytes(), fatal: false };
 }
 
 function invoke(event: unknown, data: HandlerContextData): void {
@@ -163,7 +171,7 @@ function unhandled(errorType: string) {
     const message: FromChild = {
       type: 'error',
       error: namedError(errorType, `${payload.errorType}: ${payload.errorMessage}`, error),
-      rssBytes: process.memoryUsage.rss(),
+      maxRssBytes: maxRssBytes(),
       fatal: true,
     };
     // Lambda's runtime exits after an uncaught error; the next invocation gets a fresh process.

@@ -77,7 +77,7 @@ export class FunctionPool {
       return { kind: 'crash', message: `${definition.name}: ${result.description}` };
     }
     log(`END RequestId: ${requestId}`);
-    log(report(requestId, runMs, definition.memoryMb, result.rssBytes, initDurationMs));
+    log(report(requestId, runMs, definition.memoryMb, result.maxRssBytes, initDurationMs));
     if (result.type === 'error' && result.fatal) void instance.kill();
     else this.release(instance);
     return outcomeOf(result, timing);
@@ -199,11 +199,11 @@ function outcomeOf(result: Exclude<RunResult, { type: 'exited' }>, timing: { dur
   return { kind: 'result', payload: JSON.parse(result.json) as unknown, ...timing };
 }
 
-function report(requestId: string, runMs: number, memoryMb: number, rssBytes: number, initDurationMs: number | undefined): string {
+function report(requestId: string, runMs: number, memoryMb: number, maxRssBytes: number, initDurationMs: number | undefined): string {
   const init = initDurationMs === undefined ? '' : `\tInit Duration: ${initDurationMs.toFixed(2)} ms`;
   return (
     `REPORT RequestId: ${requestId}\tDuration: ${runMs.toFixed(2)} ms\tBilled Duration: ${Math.ceil(runMs)} ms\t` +
-    `Memory Size: ${memoryMb} MB\tMax Memory Used: ${Math.round(rssBytes / 1024 / 1024)} MB${init}`
+    `Memory Size: ${memoryMb} MB\tMax Memory Used: ${Math.round(maxRssBytes / 1024 / 1024)} MB${init}`
   );
 }
 

@@ -66,12 +66,23 @@ export function headerValue(req: MockRequest, name: string): string | undefined 
   return found;
 }
 
-/** `$context.requestTime`: `09/Apr/2015:12:34:56 +0000`. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+let lastSecond = -1;
+let lastText = '';
+
+/**
+ * `$context.requestTime`: `09/Apr/2015:12:34:56 +0000`. Every request needs it (events, access
+ * log, templates), so it is formatted once per second, from a month table rather than Intl.
+ */
 export function requestTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastSecond) {
+    const d = new Date(second * 1000);
+    lastText = `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /**
