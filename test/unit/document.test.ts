@@ -530,6 +530,29 @@ describe('document: JSON pointers', () => {
   });
 });
 
+describe('document: hostile nesting', () => {
+  for (const [name, value] of [
+    ['flow sequences', `${'['.repeat(50_000)}${']'.repeat(50_000)}`],
+    ['flow mappings', `${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}`],
+    ['flow mappings after a tab the fast path declines', `${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n\tb: 1`],
+  ]) {
+    it(`refuses ${name} 50,000 deep at once, saying where (the yaml package took seconds to overflow)`, () => {
+      const text = `openapi: 3.0.1\nx-deep: ${value}\n`;
+      const started = performance.now();
+      const parsed = parseText(text);
+      assert.ok(performance.now() - started < 1000);
+      assert.equal(parsed.problems.length, 1, JSON.stringify(parsed.problems));
+      assert.match(parsed.problems[0].message, /nest more than 500 levels deep/);
+      assert.equal(parsed.problems[0].offset, text.indexOf('x-deep') + 8 + (value.startsWith('[') ? 500 : 2000));
+    });
+  }
+
+  it('reads brackets in quoted strings and comments as text', () => {
+    const parsed = parseText(`a: "${'['.repeat(600)}"\nb: '${'{'.repeat(600)}'\n# ${'['.repeat(600)}\n\tc: 1\n`);
+    assert.ok(!parsed.problems.some((p) => /nest more than/.test(p.message)), JSON.stringify(parsed.problems));
+  });
+});
+
 describe('document: toValue and alias bombs', () => {
   const bomb = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
   for (const [i, name] of [...'bcdefghij'].entries()) {

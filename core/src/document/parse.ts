@@ -1,6 +1,7 @@
 import { aliasExpansionProblem } from './aliasExpansion';
 import { readJson } from './jsonReader';
 import { LineIndex } from './lineIndex';
+import { flowDepthExcess, MAX_FLOW_DEPTH } from './nestingDepth';
 import type { ReadTree } from './nodes';
 import { SYNTAX_CODE } from './problemCodes';
 import type { DocumentFormat, ParseProblem, ValueNode } from './types';
@@ -63,5 +64,12 @@ export function parseText(
 
 function readTree(text: string, format: DocumentFormat, lines: LineIndex, slowOnly: boolean): ReadTree {
   if (format === 'json') return slowOnly ? readYamlWithLibrary(text, lines) : readJson(text, lines);
-  return (slowOnly ? undefined : readYamlFast(text, lines)) ?? readYamlWithLibrary(text, lines);
+  const fast = slowOnly ? undefined : readYamlFast(text, lines);
+  if (fast) return fast;
+  // The library spends seconds before overflowing on hostile nesting. Scanning for it costs
+  // a tenth of a fast read, so it is done only where the slow path is taken anyway.
+  const tooDeep = flowDepthExcess(text);
+  if (tooDeep === -1) return readYamlWithLibrary(text, lines);
+  const message = `Brackets nest more than ${MAX_FLOW_DEPTH} levels deep here, so the document is not read. No API definition nests this deep: close the brackets, or write the value flatter.`;
+  return { root: undefined, problems: [{ code: SYNTAX_CODE, message, offset: tooDeep, length: 1, severity: 'error' }] };
 }
