@@ -40,7 +40,10 @@ export function reparseEdit(previous: ParsedText, text: string): Reparsed | unde
   if (!found) return undefined;
   const { entry, chain, sliceStart, sliceEnd } = found;
   const delta = text.length - old.length;
-  const slice = text.slice(sliceStart, sliceEnd + delta);
+  // A copy, not a view: V8 keeps a substring as a view into its parent string, and every
+  // string of the re-read entry is cut from this one; a view would keep this version's whole
+  // text alive for as long as the entry stays unedited, one full text per edited entry.
+  const slice = structuredClone(text.slice(sliceStart, sliceEnd + delta));
   const lines = LineIndex.afterEdit(previous.lines, text, start, oldEnd);
   const read = readYamlFast(slice, { positionAt: (offset) => lines.positionAt(offset + sliceStart) });
   if (!read || read.aliases || read.root?.kind !== 'object' || read.root.properties.length !== 1) return undefined;
