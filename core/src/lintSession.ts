@@ -19,8 +19,8 @@ export class LintSession {
   private validation: Validation | undefined;
   /** The entries re-read since the last validation, or 'all' after a full parse. */
   private edited: Set<PropertyNode> | 'all' = 'all';
-  /** Whether some `$ref` of the document points into `paths`; found after the first edit since a full parse. */
-  private refsIntoPaths: boolean | undefined;
+  /** Whether some `$ref` of the document points into `paths`: noted by the full parse, then kept up to date by each edit. */
+  private refsIntoPaths = true;
   /** Analyses run one after the other, so a slow one cannot land after a newer one. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -41,7 +41,7 @@ export class LintSession {
       if (!analysis) {
         analysis = await analyzeText(this.uri, text, this.read, this.options);
         this.edited = 'all';
-        this.refsIntoPaths = undefined;
+        this.refsIntoPaths = analysis.set.entryRefsIntoPaths?.length !== 0;
       }
       this.latest = analysis;
       return analysis;
@@ -65,8 +65,7 @@ export class LintSession {
     if (this.edited !== 'all') this.edited.add(reparsed.entry);
     // Once a reference into paths is seen, the model is built in full until the next full parse.
     const root = reparsed.parsed.root;
-    if (this.refsIntoPaths === undefined) this.refsIntoPaths = collectRefs(root).some((ref) => pointsIntoPaths(ref.value));
-    else if (!this.refsIntoPaths) this.refsIntoPaths = collectRefs(reparsed.entry.valueNode).some((ref) => pointsIntoPaths(ref.value));
+    if (!this.refsIntoPaths) this.refsIntoPaths = collectRefs(reparsed.entry.valueNode).some((ref) => pointsIntoPaths(ref.value));
     const paths = root?.kind === 'object' ? getProperty(root, 'paths')?.valueNode : undefined;
     const kind = this.options.apiKind ?? 'auto';
     const model = !this.refsIntoPaths && reparsed.entry.parent === paths ? updateApiModel(previous.model, set, kind, new Set([reparsed.entry])) : buildApiModel(set, kind);

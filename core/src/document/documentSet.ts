@@ -57,6 +57,12 @@ export class DocumentSet {
   private readonly missing = new Map<string, string>();
   /** Resolutions by file and reference: a definition repeats the same few references thousands of times. */
   private readonly resolved = new Map<string, RefTarget | RefProblem>();
+  /**
+   * The `$ref`s of the entry document that point into `paths` (see pointsIntoPaths), noted by
+   * loadDocumentSet on its walk for references, so that the first edit after it need not walk
+   * the whole tree again to learn that; undefined for a set made from a tree read before.
+   */
+  entryRefsIntoPaths: StringNode[] | undefined;
 
   constructor(readonly entry: LoadedFile) {
     this.add(entry);
@@ -187,11 +193,14 @@ export function collectRefs(root: ValueNode | undefined): StringNode[] {
 /** Whether a local `$ref` names `paths`, something in it, or the whole document. */
 export function pointsIntoPaths(ref: string): boolean {
   if (!ref.startsWith('#')) return false;
-  let pointer: string;
-  try {
-    pointer = decodeURIComponent(ref.slice(1));
-  } catch {
-    return false;
+  let pointer = ref.slice(1);
+  // Only an escape needs decoding, and most references have none (a definition has thousands).
+  if (pointer.includes('%')) {
+    try {
+      pointer = decodeURIComponent(pointer);
+    } catch {
+      return false;
+    }
   }
   return pointer === '' || pointer === '/paths' || pointer.startsWith('/paths/');
 }
@@ -204,7 +213,9 @@ export async function loadDocumentSet(uri: string, text: string, read: ReadFile,
   const attempted = new Set<string>([uri]);
   while (queue.length > 0) {
     const file = queue.shift() as LoadedFile;
-    for (const ref of collectRefs(file.parsed.root)) {
+    const refs = collectRefs(file.parsed.root);
+    if (file === set.entry) set.entryRefsIntoPaths = refs.filter((ref) => pointsIntoPaths(ref.value));
+    for (const ref of refs) {
       const parts = splitRef(ref.value, file.uri);
       if (!parts || attempted.has(parts.fileUri)) continue;
       attempted.add(parts.fileUri);

@@ -1,7 +1,7 @@
 import { collectRefs, pointsIntoPaths, refOf, type DocumentSet } from '../document/documentSet';
 import { getProperty, nodeAtOffset, nodeAtPointer, pointerOf } from '../document/pointer';
 import { SYNTAX_CODE } from '../document/problemCodes';
-import type { ObjectNode, PropertyNode, ValueNode } from '../document/types';
+import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../document/types';
 import { METHOD_KEYS, type ApiModel } from '../model/apiModel';
 import { ValidationContext, type Origin } from './context';
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
@@ -109,11 +109,14 @@ export function validateAll(set: DocumentSet, model: ApiModel): Validation {
       });
     }
   }
+  const paths = model.root && getProperty(model.root, 'paths')?.valueNode;
+  const refsIntoPaths = set.entryRefsIntoPaths;
   return {
     diagnostics: [...parseDiagnostics(set), ...withoutCascades(ctx.diagnostics, set)].sort(compareDiagnostics),
     findings: ctx.diagnostics.map((diagnostic) => ({ diagnostic, origin: ctx.origins.get(diagnostic) })),
     facts: factsOf(model),
     referringEntries: referringEntries(model),
+    pathReferrers: refsIntoPaths && paths?.kind === 'object' ? entriesHolding(refsIntoPaths, paths) : undefined,
   };
 }
 
@@ -193,9 +196,13 @@ function referringEntries(model: ApiModel): Set<PropertyNode> {
 
 /** The `paths` entries that hold a `$ref` under `node` into `paths` (undefined for one outside them). */
 function referrersOf(node: ValueNode, paths: ObjectNode): Set<PropertyNode | undefined> {
+  return entriesHolding(collectRefs(node).filter((ref) => pointsIntoPaths(ref.value)), paths);
+}
+
+/** The `paths` entries that hold these `$ref`s (undefined for one outside them). */
+function entriesHolding(refs: StringNode[], paths: ObjectNode): Set<PropertyNode | undefined> {
   const out = new Set<PropertyNode | undefined>();
-  for (const ref of collectRefs(node)) {
-    if (!pointsIntoPaths(ref.value)) continue;
+  for (const ref of refs) {
     let n: ValueNode | PropertyNode | ObjectNode | undefined = ref;
     while (n !== undefined && !(n.kind === 'property' && n.parent === paths)) n = n.parent;
     out.add(n?.kind === 'property' ? n : undefined);
