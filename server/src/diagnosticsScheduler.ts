@@ -18,9 +18,11 @@ export interface SchedulerHost {
 
 /**
  * Longest quiet time after the last keystroke before a document is checked again. A
- * document whose last check took less waits only that long: at most half of the checking
- * work is then spent on versions that a next keystroke makes stale, and an edit that is
- * checked incrementally in tens of milliseconds shows its diagnostics in about twice that.
+ * document whose last check of an edit took less waits only that long: at most half of the
+ * checking work is then spent on versions that a next keystroke makes stale, and an edit
+ * that is checked incrementally in tens of milliseconds shows its diagnostics in about twice
+ * that. The check on opening (or after new settings) reads everything and says nothing about
+ * what checking an edit costs, so the first edit after it is checked at once.
  */
 const DEBOUNCE_MS = 150;
 const MAX_REF_BYTES = 64 * 1024 * 1024;
@@ -47,8 +49,8 @@ export class DiagnosticsScheduler {
   /** Runs under way per definition, between their start and their publication or drop. */
   private readonly running = new Map<string, number>();
   private readonly sessions = new Map<string, LintSession>();
-  /** How long the last check of each definition took, from its start to its publication. */
-  private readonly lastRunMs = new Map<string, number>();
+  /** How long the last check of an edit of each definition took, from its start to its publication. */
+  private readonly lastEditRunMs = new Map<string, number>();
   private settings: Settings = { apiKind: 'auto', allowRemoteRefs: false, files: [] };
   private fileGlobs: RegExp[] = [];
 
@@ -79,7 +81,7 @@ export class DiagnosticsScheduler {
     const targets = new Set([uri]);
     for (const [entry, byFile] of this.results) if (byFile.has(uri)) targets.add(entry);
     for (const target of targets) {
-      const wait = delay ?? Math.min(DEBOUNCE_MS, this.lastRunMs.get(target) ?? DEBOUNCE_MS);
+      const wait = delay ?? Math.min(DEBOUNCE_MS, this.lastEditRunMs.get(target) ?? 0);
       clearTimeout(this.timers.get(target));
       const gen = (this.generation.get(target) ?? 0) + 1;
       this.generation.set(target, gen);
@@ -157,7 +159,7 @@ export class DiagnosticsScheduler {
     this.inFlight.delete(uri);
     this.checkedResults.delete(uri);
     this.sessions.delete(uri);
-    this.lastRunMs.delete(uri);
+    this.lastEditRunMs.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
@@ -209,6 +211,7 @@ export class DiagnosticsScheduler {
       return;
     }
     let session = this.sessions.get(uri);
+    const opening = !session;
     if (!session) {
       session = new LintSession(uri, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
       this.sessions.set(uri, session);
@@ -231,7 +234,7 @@ export class DiagnosticsScheduler {
     const diagnostics = session.check(analysis);
     if (diagnostics === undefined) return;
     const result = { ...analysis, diagnostics };
-    this.lastRunMs.set(uri, performance.now() - started);
+    if (!opening) this.lastEditRunMs.set(uri, performance.now() - started);
     this.checkedResults.set(uri, { version, result });
     const byFile = new Map<string, Diagnostic[]>();
     for (const file of result.set.files) byFile.set(file.uri, []);
