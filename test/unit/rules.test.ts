@@ -147,6 +147,24 @@ const CASES: Case[] = [
     good: rest(LAMBDA_PROXY),
   },
   {
+    code: 'apigw.regex.backtracking',
+    title: 'a selection pattern whose matching can take exponential time',
+    bad: rest(`
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: {application/json: '{"statusCode": 200}'}
+        responses:
+          "(.*Error)+.*": {statusCode: "200"}
+          default: {statusCode: "200"}`),
+    good: rest(`
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: {application/json: '{"statusCode": 200}'}
+        responses:
+          ".*Error.*": {statusCode: "200"}
+          default: {statusCode: "200"}`),
+  },
+  {
     code: 'apigw.integration.selection-pattern',
     title: 'selection patterns are regexes',
     bad: rest(`

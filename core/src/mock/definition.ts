@@ -6,6 +6,7 @@ import type { ObjectNode, ValueNode } from '../document/types';
 import { toValue } from '../document/value';
 import type { ApiModel, HttpMethod, Operation } from '../model/apiModel';
 import { QUOTAS } from '../catalog/quotas';
+import { compileUserRegex } from '../regex/backtracking';
 import { compileSecuritySchemes, methodAuthOf, type MethodAuth } from './auth/authorizerConfig';
 import { corsConfigOf, type CorsConfig } from './cors';
 import { asNumber, asRecord, asText, asTextList, asTextRecord } from './plainValues';
@@ -18,6 +19,8 @@ export type ContentHandling = 'CONVERT_TO_BINARY' | 'CONVERT_TO_TEXT';
 export interface IntegrationResponseConfig {
   /** The selection pattern; undefined for the `default` response. */
   pattern: RegExp | undefined;
+  /** Why the selection pattern is not run: matching it could take exponential time. */
+  unsafe?: string;
   statusCode: string;
   responseTemplates: Record<string, string>;
   responseParameters: Record<string, string>;
@@ -111,13 +114,12 @@ function contentHandlingOf(value: unknown): ContentHandling | undefined {
 }
 
 /** A selection pattern compiled for a whole-string match, as Java's `String.matches` does. */
-function selectionPattern(key: string): RegExp | undefined {
-  if (key === 'default') return undefined;
-  try {
-    return new RegExp(`^(?:${key})$`, 's');
-  } catch {
-    return /(?!)/;
-  }
+function selectionPattern(key: string): Pick<IntegrationResponseConfig, 'pattern' | 'unsafe'> {
+  if (key === 'default') return { pattern: undefined };
+  const compiled = compileUserRegex(`^(?:${key})$`, 's');
+  // An invalid pattern never matches; an unsafe one is not run (see mapIntegrationResponse).
+  if ('regex' in compiled) return { pattern: compiled.regex };
+  return 'unsafe' in compiled ? { pattern: /(?!)/, unsafe: compiled.unsafe } : { pattern: /(?!)/ };
 }
 
 function integrationConfig(node: ObjectNode, kind: ApiKind): IntegrationConfig {
@@ -127,7 +129,7 @@ function integrationConfig(node: ObjectNode, kind: ApiKind): IntegrationConfig {
   for (const [key, value] of Object.entries(asRecord(raw.responses) ?? {})) {
     const response = asRecord(value) ?? {};
     responses.push({
-      pattern: selectionPattern(key),
+      ...selectionPattern(key),
       statusCode: asText(response.statusCode) ?? '200',
       responseTemplates: asTextRecord(response.responseTemplates),
       responseParameters: asTextRecord(response.responseParameters),

@@ -2,6 +2,7 @@ import type { IntegrationConfig, IntegrationResponseConfig } from './definition'
 import { addNote, type Exchange } from './exchange';
 import { GATEWAY_ERRORS, type GatewayError } from './gatewayResponses';
 import { HeaderMap } from './headers';
+import { unsafeRegex } from './notEmulated';
 import { renderMapping } from './mappingTemplates';
 import { selectResponseTemplate } from './mediaTypes';
 import { applyRestResponseParameters, type IntegrationOutput } from './parameterMapping';
@@ -39,6 +40,11 @@ export function applyResponseOverride(exchange: Exchange, response: MockResponse
  * content handling and template overrides.
  */
 export function mapIntegrationResponse(exchange: Exchange, integration: IntegrationConfig, result: RawIntegrationResult): MockResponse | GatewayError {
+  const unsafe = result.selector === undefined ? undefined : integration.responses.find((r) => r.unsafe)?.unsafe;
+  if (unsafe) {
+    // Which response API Gateway would select depends on that pattern too, so none is picked.
+    return unsafeRegex(exchange, 'the selection pattern of an integration response', unsafe);
+  }
   const selected = selectIntegrationResponse(integration.responses, result.selector);
   if (!selected) {
     addNote(exchange, `no integration response matches '${result.selector ?? ''}' and there is no default: API Gateway answers 500`);

@@ -13,3 +13,11 @@ export function notEmulated(exchange: Exchange, what: string, hint: string): Moc
   addNote(exchange, `${what} not emulated (501)`);
   return jsonResponse(501, { message });
 }
+
+/**
+ * The answer when a regular expression from the definition would have to run and matching it
+ * could take exponential time (see backtrackingRisk): it is not run, so the emulator cannot hang.
+ */
+export function unsafeRegex(exchange: Exchange, what: string, risk: string): MockResponse {
+  return notEmulated(exchange, what, `It is not run because ${risk} (apigw lint reports it as apigw.regex.backtracking). Rewrite it so that every repetition is pinned down by a character the repeated part cannot match.`);
+}

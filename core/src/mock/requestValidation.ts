@@ -1,11 +1,25 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import { compileUserRegex } from '../regex/backtracking';
 import type { MockOperation } from './definition';
 import { GATEWAY_ERRORS, type GatewayError } from './gatewayResponses';
 import type { IncomingRequest } from './request';
 import { bareMediaType } from './request';
 
+/**
+ * How ajv compiles a model's `pattern`: one that could backtrack for exponential time fails
+ * the model's compilation (the body then goes unvalidated, with a note) instead of hanging a request.
+ */
+const guardedRegExp = Object.assign(
+  (pattern: string, flags: string) => {
+    const compiled = compileUserRegex(pattern, flags);
+    if ('regex' in compiled) return compiled.regex;
+    throw new Error('invalid' in compiled ? compiled.invalid : `its pattern '${pattern}' is not run: ${compiled.unsafe} (apigw lint reports it as apigw.regex.backtracking)`);
+  },
+  { code: 'new RegExp' },
+);
+
 // `verbose` keeps the failing data and schema on each error, for the messages below.
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true, logger: false });
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true, logger: false, code: { regExp: guardedRegExp } });
 const compiled = new WeakMap<object, ValidateFunction | Error>();
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction | Error {

@@ -47,6 +47,7 @@ const RULES = {
   'apigw.integration.timeout': { severity: 'error', title: 'timeoutInMillis outside what API Gateway allows', page: `${DG}limits.html` },
   'apigw.integration.proxy-ignored': { severity: 'warning', title: 'Templates and integration responses are ignored by proxy integrations', page: `${DG}set-up-lambda-proxy-integrations.html` },
   'apigw.integration.selection-pattern': { severity: 'error', title: 'Integration response selection pattern is not a valid regular expression', page: `${DG}api-gateway-swagger-extensions-integration-responses.html` },
+  'apigw.regex.backtracking': { severity: 'warning', title: 'Regular expression whose matching can take exponential time (nested or overlapping repetition)', page: `${DG}api-gateway-swagger-extensions-integration-responses.html` },
   'apigw.integration.response-status': { severity: 'error', title: 'Integration response maps to a status code the method does not declare', page: `${DG}api-gateway-swagger-extensions-integration-response.html` },
   'apigw.integration.shared-ref': { severity: 'error', title: 'Shared integrations ($ref to components/x-amazon-apigateway-integrations) are for HTTP APIs only', page: `${DG}api-gateway-extensions-integrations.html` },
   'apigw.mapping.request-key': { severity: 'error', title: 'Invalid request parameter mapping key', page: `${DG}request-response-data-mappings.html` },

@@ -12,6 +12,7 @@ import { checkGatewayResponses } from './rules/gatewayResponseRules';
 import { checkIntegrations } from './rules/integrationRules';
 import { checkMappings } from './rules/mappingRules';
 import { checkPaths } from './rules/pathRules';
+import { checkRegexes } from './rules/regexRules';
 import { checkRefs } from './rules/refRules';
 import { checkRootExtensions } from './rules/rootRules';
 import { checkSchema } from './rules/schemaRules';
@@ -32,6 +33,7 @@ const RULE_SETS = [
   checkGatewayResponses,
   checkPaths,
   checkRootExtensions,
+  checkRegexes,
 ];
 
 /**
@@ -39,7 +41,7 @@ const RULE_SETS = [
  * forEachPathEntry, and so can re-check the edited entries alone. The others read nothing
  * inside `paths` but the API kind.
  */
-const ENTRY_RULES = new Set([checkSchema, checkRefs, checkExtensions, checkIntegrations, checkMappings, checkSecurity, checkRequestValidators, checkPaths]);
+const ENTRY_RULES = new Set([checkSchema, checkRefs, checkExtensions, checkIntegrations, checkMappings, checkSecurity, checkRequestValidators, checkPaths, checkRegexes]);
 
 /** Past this many, further syntax errors in a file are echoes of the first ones. */
 const MAX_SYNTAX_ERRORS = 20;

@@ -3,6 +3,7 @@ import { getProperty } from '../../document/pointer';
 import type { ObjectNode, ValueNode } from '../../document/types';
 import { toValue } from '../../document/value';
 import type { ApiModel, Operation, SecurityScheme } from '../../model/apiModel';
+import { compileUserRegex } from '../../regex/backtracking';
 import { asNumber, asRecord, asText, asTextList } from '../plainValues';
 
 /** A Lambda authorizer: REST TOKEN or REQUEST, HTTP API REQUEST. */
@@ -15,7 +16,8 @@ export interface LambdaAuthorizerConfig {
   /** REST `method.request.header.X`, `stageVariables.X`...; HTTP `$request.header.X`, `$context.X`... */
   identitySources: string[];
   /** `identityValidationExpression` (REST TOKEN authorizers). */
-  validation: RegExp | undefined;
+  /** identityValidationExpression, or why it is not run. */
+  validation: RegExp | { unsafe: string } | undefined;
   ttlSeconds: number;
   /** HTTP APIs: the event and response format; undefined for REST. */
   payloadFormatVersion: '1.0' | '2.0' | undefined;
@@ -31,8 +33,8 @@ export interface CognitoAuthorizerConfig {
   identitySource: string;
   /** The issuer URL of each user pool in `providerARNs`. */
   issuers: string[];
-  /** `identityValidationExpression`, which Cognito authorizers match against the token's `aud`. */
-  validation: RegExp | undefined;
+  /** `identityValidationExpression`, which Cognito authorizers match against the token's `aud`, or why it is not run. */
+  validation: RegExp | { unsafe: string } | undefined;
 }
 
 /** An HTTP API JWT authorizer. */
@@ -81,14 +83,12 @@ function identitySourcesOf(value: unknown): string[] {
   return items.map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function regexOf(value: unknown): RegExp | undefined {
+function regexOf(value: unknown): RegExp | { unsafe: string } | undefined {
   const text = asText(value);
   if (text === undefined || text === '') return undefined;
-  try {
-    return new RegExp(text);
-  } catch {
-    return undefined;
-  }
+  const compiled = compileUserRegex(text);
+  if ('regex' in compiled) return compiled.regex;
+  return 'unsafe' in compiled ? compiled : undefined;
 }
 
 /** `arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}` is the pool whose tokens carry `iss` = `https://cognito-idp.{region}.amazonaws.com/{poolId}`. */

@@ -3,6 +3,7 @@ import { GATEWAY_ERRORS } from '../gatewayResponses';
 import type { CognitoAuthorizerConfig } from './authorizerConfig';
 import { identityValue } from './identitySources';
 import { bearerToken, tokenScopes, unverifiedClaims, verifyToken } from './jwtVerification';
+import { unsafeRegex } from '../notEmulated';
 import type { AuthorizerOutcome } from './caller';
 
 /**
@@ -30,6 +31,9 @@ export async function runCognitoAuthorizer(exchange: Exchange, authorizer: Cogni
     return checked.failure === 'expired' ? GATEWAY_ERRORS.unauthorized('The incoming token has expired') : GATEWAY_ERRORS.unauthorized();
   }
   const claims = checked.claims;
+  if (authorizer.validation && 'unsafe' in authorizer.validation) {
+    return unsafeRegex(exchange, `identityValidationExpression of Cognito authorizer ${authorizer.name}`, authorizer.validation.unsafe);
+  }
   if (authorizer.validation) {
     const audience = typeof claims.aud === 'string' ? claims.aud : (claims.aud ?? []).join(',');
     if (!authorizer.validation.test(audience)) return refuse(`the token's aud does not match identityValidationExpression ${authorizer.validation.source}`);

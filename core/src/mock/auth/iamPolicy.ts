@@ -8,20 +8,33 @@ export interface PolicyEvaluation {
   conditionsIgnored: boolean;
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** IAM wildcards: `*` any run of characters (slashes included), `?` any one character. */
-function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
-  const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
-  let re = patterns.get(key);
-  if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-    // Policies come back from authorizers request after request; keep the compiled ones bounded.
-    if (patterns.size > 1000) patterns.clear();
-    patterns.set(key, re);
+/**
+ * IAM wildcards: `*` any run of characters (slashes included), `?` any one character. Matched
+ * without a regex: the patterns come from authorizers' policies, and as a regex `*a*a*a…`
+ * backtracks polynomially in the number of stars. Here a mismatch goes back only to the latest
+ * `*`, which is O(pattern × value) at worst.
+ */
+function wildcardMatch(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let resume = 0;
+  while (v < value.length) {
+    const c = pattern[p];
+    if (c === '*') {
+      star = p++;
+      resume = v;
+    } else if (p < pattern.length && (c === '?' || c === value[v])) {
+      p++;
+      v++;
+    } else if (star >= 0) {
+      // Let the latest `*` take one more character and try again after it.
+      p = star + 1;
+      v = ++resume;
+    } else return false;
   }
-  return re;
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 function list(value: unknown): string[] | undefined {
@@ -36,7 +49,7 @@ function covers(statement: Record<string, unknown>, element: 'Action' | 'Resourc
   if ((positive === undefined) === (negative === undefined)) return `a statement needs exactly one of ${element} and Not${element}`;
   const items = list(positive ?? negative);
   if (!items) return `${positive === undefined ? 'Not' : ''}${element} must be a string or a list of strings`;
-  const matched = items.some((p) => wildcard(p, caseInsensitive).test(value));
+  const matched = items.some((p) => (caseInsensitive ? wildcardMatch(p.toLowerCase(), value.toLowerCase()) : wildcardMatch(p, value)));
   return positive !== undefined ? matched : !matched;
 }
 

@@ -6,7 +6,7 @@ import { buildHttpAuthorizerEventV1, buildHttpAuthorizerEventV2, buildRestReques
 import { functionRefFromUri } from '../lambda/functionRef';
 import { isRecord } from '../lambda/records';
 import { lambdaRequest, routeInfo } from '../lambdaRequest';
-import { notEmulated } from '../notEmulated';
+import { notEmulated, unsafeRegex } from '../notEmulated';
 import type { LambdaAuthorizerConfig } from './authorizerConfig';
 import type { AuthorizerOutcome } from './caller';
 import { evaluatePolicy } from './iamPolicy';
@@ -101,6 +101,9 @@ export async function runLambdaAuthorizer(exchange: Exchange, authorizer: Lambda
       return GATEWAY_ERRORS.unauthorized();
     }
     identity.push(value);
+  }
+  if (authorizer.validation && 'unsafe' in authorizer.validation) {
+    return unsafeRegex(exchange, `identityValidationExpression of authorizer ${authorizer.name}`, authorizer.validation.unsafe);
   }
   if (authorizer.validation && !authorizer.validation.test(identity[0] ?? '')) {
     addNote(exchange, `the token does not match the identityValidationExpression of authorizer ${authorizer.name}: 401 without calling it`);

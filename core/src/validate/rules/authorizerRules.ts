@@ -4,6 +4,7 @@ import { getProperty } from '../../document/pointer';
 import type { SecurityScheme } from '../../model/apiModel';
 import { scalarText } from '../../model/scalars';
 import { REGEX } from '../../catalog';
+import { compileUserRegex } from '../../regex/backtracking';
 import { isIntrinsic } from '../templating';
 
 const restIdentitySource = new RegExp(REGEX.restIdentitySourceItem);
@@ -121,9 +122,9 @@ function checkIdentitySource(ctx: ValidationContext, authorizer: ObjectNode, typ
 function checkValidationExpression(ctx: ValidationContext, authorizer: ObjectNode): void {
   const node = getProperty(authorizer, 'identityValidationExpression')?.valueNode;
   if (node?.kind !== 'string') return;
-  try {
-    new RegExp(node.value);
-  } catch (err) {
-    ctx.report('apigw.extension.format', node, `identityValidationExpression is not a valid regular expression: ${(err as Error).message}.`);
+  const compiled = compileUserRegex(node.value);
+  if ('invalid' in compiled) ctx.report('apigw.extension.format', node, `identityValidationExpression is not a valid regular expression: ${compiled.invalid}.`);
+  else if ('unsafe' in compiled) {
+    ctx.report('apigw.regex.backtracking', node, `identityValidationExpression can take exponential time to match: ${compiled.unsafe}. A long token can then keep API Gateway's matcher busy, and the local mock does not run it. Rewrite it so that every repetition is pinned down by a character the repeated part cannot match.`);
   }
 }

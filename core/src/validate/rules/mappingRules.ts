@@ -4,6 +4,7 @@ import { getProperty } from '../../document/pointer';
 import type { Operation } from '../../model/apiModel';
 import { scalarText } from '../../model/scalars';
 import { isReservedHttpApiHeader, REGEX, UNVERIFIED_REGEX } from '../../catalog';
+import { compileUserRegex } from '../../regex/backtracking';
 import { isIntrinsic } from '../templating';
 
 const restRequestKey = new RegExp(REGEX.restIntegrationRequestParameterKey);
@@ -125,10 +126,10 @@ function checkRestResponses(ctx: ValidationContext, op: Operation, integration: 
   for (const entry of responses?.properties ?? []) {
     const pattern = entry.keyNode.value;
     if (pattern !== 'default') {
-      try {
-        new RegExp(pattern);
-      } catch (err) {
-        ctx.report('apigw.integration.selection-pattern', entry.keyNode, `Selection pattern '${pattern}' is not a valid regular expression: ${(err as Error).message}.`);
+      const compiled = compileUserRegex(pattern);
+      if ('invalid' in compiled) ctx.report('apigw.integration.selection-pattern', entry.keyNode, `Selection pattern '${pattern}' is not a valid regular expression: ${compiled.invalid}.`);
+      else if ('unsafe' in compiled) {
+        ctx.report('apigw.regex.backtracking', entry.keyNode, `Selection pattern '${pattern}' can take exponential time to match: ${compiled.unsafe}. A long error message can then keep API Gateway's matcher busy, and the local mock does not run it. Rewrite it so that every repetition is pinned down by a character the repeated part cannot match.`);
       }
     }
     if (proxy) continue; // ignored by proxy integrations, reported once by the integration rules

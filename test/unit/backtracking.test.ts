@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { backtrackingRisk, compileUserRegex } from '../../core/src/regex/backtracking';
+
+/** Patterns known to take exponential time on a near-miss input (the classic ReDoS shapes). */
+const CATASTROPHIC = [
+  '(a+)+$',
+  '^(a+)+$',
+  '(a*)*b',
+  '(.*)*x',
+  '(.*,)+$',
+  '(a|a)*$',
+  '(a|aa)+$',
+  '(\\w|\\d)+$',
+  '(.|\\s)*$',
+  '^(\\w+\\s?)*$',
+  '(x+x+)+y',
+  '^(\\s*\\w+)+$',
+  '(?:a{1,10})+$',
+  '(\\\\.|[^"])*"$',
+  '^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$',
+  '(?=(a+)+$)',
+  '((ab)*)+$',
+  '(A+)+$',
+  '(?:[a-z]+){5}$',
+];
+
+/** Patterns people write in selection patterns, validation expressions and models: none of them explodes. */
+const FINE = [
+  'default',
+  '.*Error.*',
+  '(?s).*\\[NotFound\\].*'.replace('(?s)', ''),
+  '4\\d{2}',
+  '5\\d\\d|4\\d\\d',
+  '^Bearer [-0-9a-zA-Z\\._]*$',
+  '^[a-z0-9-]+$',
+  '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+  '(\\d+\\.)+\\d+',
+  '^(\\d{1,3}\\.){3}\\d{1,3}$',
+  '(\\\\.|[^"\\\\])*',
+  '(\\w|-)+',
+  '(.|\\n)*',
+  '(ab|cd)*',
+  '(a+b)+',
+  '^([a-z]+,)*[a-z]+$',
+  '.*"statusCode":\\s*4\\d\\d.*',
+  '(?:https?|ftp)://\\S+',
+  '^x-[a-z]+(-[a-z]+)*$',
+  '[\\u{1F600}-\\u{1F64F}]+',
+  '(a?)+',
+];
+
+describe('regex: catastrophic backtracking detection', () => {
+  for (const p of CATASTROPHIC) {
+    it(`flags ${p}`, () => {
+      new RegExp(p); // a valid pattern: the check is not about syntax
+      assert.ok(backtrackingRisk(p), `${p} passed`);
+    });
+  }
+
+  for (const p of FINE) {
+    it(`passes ${p}`, () => {
+      const flags = p.includes('\\u{') ? 'u' : '';
+      assert.equal(backtrackingRisk(p, flags), undefined);
+    });
+  }
+
+  it('reads the i flag: (a|A)* overlaps only without case', () => {
+    assert.equal(backtrackingRisk('(a|A)*$'), undefined);
+    assert.ok(backtrackingRisk('(a|A)*$', 'i'));
+  });
+
+  it('names the parts at fault', () => {
+    assert.match(backtrackingRisk('^(a+)+$') ?? '', /the repetition a\+ inside the repetition \(a\+\)\+/);
+    assert.match(backtrackingRisk('(a|a)*') ?? '', /the alternatives of a\|a can match the same text/);
+  });
+
+  it('treats a pattern too deeply nested to read as unsafe, without running out of stack', () => {
+    const deep = `${'('.repeat(5000)}a${')'.repeat(5000)}`;
+    new RegExp(deep);
+    assert.match(backtrackingRisk(deep) ?? '', /treated as if it had it/);
+  });
+
+  it('compiles a safe pattern, and says why it refuses the others', () => {
+    const ok = compileUserRegex('^\\d+$');
+    assert.ok('regex' in ok && ok.regex.test('123'));
+    assert.ok('invalid' in compileUserRegex('(5\\d{2}'));
+    assert.ok('unsafe' in compileUserRegex('(a+)+$'));
+  });
+});
