@@ -78,6 +78,16 @@ describe('Cognito user pool authorizers (REST)', () => {
     assert.deepEqual(await res.json(), { message: 'The incoming token has expired' });
   });
 
+  it('checks exp on every request: a token let in a moment ago is refused once it expires', async () => {
+    const token = await mint({ expiresInSeconds: 1 });
+    assert.equal((await get('/profile', token)).status, 200);
+    // Its signature was checked and remembered; the expiry must still be read on each request.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const res = await get('/profile', token);
+    assert.equal(res.status, 401);
+    assert.deepEqual(await res.json(), { message: 'The incoming token has expired' });
+  });
+
   it('needs an access token with one of the scopes a method lists, and passes the claims to the Lambda event', async () => {
     const id = await get('/orders', await mint({ clientId: 'app1' }));
     assert.equal(id.status, 401);
