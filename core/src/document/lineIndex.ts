@@ -5,32 +5,28 @@ import type { Position, Range } from './types';
  * text. A line ends at \n, \r\n or a lone \r, as the LSP specification counts them.
  */
 export class LineIndex {
-  /** Offset of the first character of each line; always starts with 0. */
-  private readonly lineStarts: number[];
+  /**
+   * Offset of the first character of each line; always starts with 0. A typed array: half
+   * the size of a number array, outside the heap the garbage collector scans, and made at
+   * its exact length (an edit makes a new one, and a large definition has 100,000s of lines).
+   */
+  private readonly lineStarts: Uint32Array;
   private readonly text: string;
   /** A \r alone ends a line too; rare, and then an edit re-counts the whole text. */
   private readonly loneCarriageReturns: boolean;
 
   /** `lineStarts`: the line starts of `text` when already known (see afterEdit). */
-  constructor(text: string, lineStarts?: number[]) {
+  constructor(text: string, lineStarts?: Uint32Array) {
     this.text = text;
     if (lineStarts) {
       this.lineStarts = lineStarts;
       this.loneCarriageReturns = false;
       return;
     }
-    const starts = [0];
     const length = text.length;
-    // indexOf is far faster than a charCodeAt loop on multi-megabyte texts; a lone \r
-    // is rare enough that a second pass is only made when one is present.
-    let nl = text.indexOf('\n');
-    while (nl !== -1) {
-      starts.push(nl + 1);
-      nl = text.indexOf('\n', nl + 1);
-    }
     this.loneCarriageReturns = text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text);
     if (this.loneCarriageReturns) {
-      starts.length = 1;
+      const starts = [0];
       for (let i = 0; i < length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10) starts.push(i + 1);
@@ -39,7 +35,14 @@ export class LineIndex {
           starts.push(i + 1);
         }
       }
+      this.lineStarts = Uint32Array.from(starts);
+      return;
     }
+    // indexOf is far faster than a charCodeAt loop on multi-megabyte texts: one pass counts
+    // the lines, the next fills the array made at that size.
+    const starts = new Uint32Array(countLineFeeds(text, 0, length) + 1);
+    let line = 1;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts[line++] = nl + 1;
     this.lineStarts = starts;
   }
 
@@ -60,11 +63,13 @@ export class LineIndex {
       if (old[mid] <= start) kept = mid + 1;
       else high = mid;
     }
-    const starts = old.slice(0, kept);
-    for (let nl = text.indexOf('\n', start); nl !== -1 && nl < newEnd; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
     let moved = kept;
     while (moved < old.length && old[moved] <= oldEnd) moved++;
-    for (; moved < old.length; moved++) starts.push(old[moved] + delta);
+    const starts = new Uint32Array(kept + countLineFeeds(text, start, newEnd) + old.length - moved);
+    starts.set(old.subarray(0, kept));
+    let line = kept;
+    for (let nl = text.indexOf('\n', start); nl !== -1 && nl < newEnd; nl = text.indexOf('\n', nl + 1)) starts[line++] = nl + 1;
+    for (; moved < old.length; moved++) starts[line++] = old[moved] + delta;
     return new LineIndex(text, starts);
   }
 
@@ -97,4 +102,11 @@ export class LineIndex {
   range(offset: number, length: number): Range {
     return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
   }
+}
+
+/** How many \n stand in text[from, to). */
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let nl = text.indexOf('\n', from); nl !== -1 && nl < to; nl = text.indexOf('\n', nl + 1)) count++;
+  return count;
 }
