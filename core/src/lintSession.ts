@@ -41,7 +41,8 @@ export class LintSession {
       if (!analysis) {
         analysis = await analyzeText(this.uri, text, this.read, this.options);
         this.edited = 'all';
-        this.refsIntoPaths = analysis.set.entryRefsIntoPaths?.length !== 0;
+        // Loading listed the references.
+        this.refsIntoPaths = analysis.set.refsIn(analysis.set.entry).some((ref) => pointsIntoPaths(ref.value));
       }
       this.latest = analysis;
       return analysis;

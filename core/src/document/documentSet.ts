@@ -57,12 +57,8 @@ export class DocumentSet {
   private readonly missing = new Map<string, string>();
   /** Resolutions by file and reference: a definition repeats the same few references thousands of times. */
   private readonly resolved = new Map<string, RefTarget | RefProblem>();
-  /**
-   * The `$ref`s of the entry document that point into `paths` (see pointsIntoPaths), noted by
-   * loadDocumentSet on its walk for references, so that the first edit after it need not walk
-   * the whole tree again to learn that; undefined for a set made from a tree read before.
-   */
-  entryRefsIntoPaths: StringNode[] | undefined;
+  /** The `$ref`s of each file, found once: loading walks the tree for them, the rules and the next edit read them again. */
+  private readonly refLists = new Map<LoadedFile, StringNode[]>();
 
   constructor(readonly entry: LoadedFile) {
     this.add(entry);
@@ -101,6 +97,16 @@ export class DocumentSet {
       n = up;
     }
     return this.byRoot.get(n as ValueNode) ?? this.entry;
+  }
+
+  /** Every `$ref` string in a file of the set, in document order (see collectRefs). */
+  refsIn(file: LoadedFile): StringNode[] {
+    let refs = this.refLists.get(file);
+    if (refs === undefined) {
+      refs = collectRefs(file.parsed.root);
+      this.refLists.set(file, refs);
+    }
+    return refs;
   }
 
   /** Resolves the `$ref` string `ref` written in `from`. */
@@ -213,9 +219,7 @@ export async function loadDocumentSet(uri: string, text: string, read: ReadFile,
   const attempted = new Set<string>([uri]);
   while (queue.length > 0) {
     const file = queue.shift() as LoadedFile;
-    const refs = collectRefs(file.parsed.root);
-    if (file === set.entry) set.entryRefsIntoPaths = refs.filter((ref) => pointsIntoPaths(ref.value));
-    for (const ref of refs) {
+    for (const ref of set.refsIn(file)) {
       const parts = splitRef(ref.value, file.uri);
       if (!parts || attempted.has(parts.fileUri)) continue;
       attempted.add(parts.fileUri);

@@ -112,13 +112,13 @@ export function validateAll(set: DocumentSet, model: ApiModel): Validation {
     }
   }
   const paths = model.root && getProperty(model.root, 'paths')?.valueNode;
-  const refsIntoPaths = set.entryRefsIntoPaths;
   return {
     diagnostics: [...parseDiagnostics(set), ...withoutCascades(ctx.diagnostics, set)].sort(compareDiagnostics),
     findings: ctx.diagnostics.map((diagnostic) => ({ diagnostic, origin: ctx.origins.get(diagnostic) })),
     facts: factsOf(model),
     referringEntries: referringEntries(model),
-    pathReferrers: refsIntoPaths && paths?.kind === 'object' ? entriesHolding(refsIntoPaths, paths) : undefined,
+    // checkRefs has listed the references already.
+    pathReferrers: paths?.kind === 'object' ? entriesHolding(set.refsIn(set.entry).filter((ref) => pointsIntoPaths(ref.value)), paths) : undefined,
   };
 }
 

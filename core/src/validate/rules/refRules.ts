@@ -25,7 +25,7 @@ function inSchema(ref: StringNode): boolean {
  * else the import has nothing to build from.
  */
 export function checkRefs(ctx: ValidationContext): void {
-  const refs = ctx.whole ? ctx.set.files.map((file) => ({ file, refs: collectRefs(file.parsed.root) })) : [{ file: ctx.set.entry, refs: entryRefs(ctx) }];
+  const refs = ctx.whole ? ctx.set.files.map((file) => ({ file, refs: ctx.set.refsIn(file) })) : [{ file: ctx.set.entry, refs: entryRefs(ctx) }];
   // A file pulled in as a schema (components/schemas: {$ref: schemas.yaml}) holds models throughout.
   const schemaFiles = new Set<string>();
   for (const { file, refs: list } of refs) {
