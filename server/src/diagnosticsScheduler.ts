@@ -65,10 +65,14 @@ export class DiagnosticsScheduler {
     this.checkedResults.clear();
   }
 
-  /** Re-reads the settings and re-checks every document that has results. */
+  /** Re-reads the settings and, when ours changed, re-checks every document that has results. */
   refreshAll(): void {
     void this.host.settings().then(
       (s) => {
+        // A client tells of a change to any setting of any extension; dropping the sessions
+        // for nothing would make the next edit of every open definition a full check (and
+        // an answer that arrives while a document is first checked would do so at once).
+        if (sameSettings(s, this.settings)) return;
         this.configure(s);
         for (const uri of this.results.keys()) this.schedule(uri, 0);
       },
@@ -265,4 +269,8 @@ export class DiagnosticsScheduler {
       this.host.publish(uri, merged, this.host.openVersion(uri));
     }
   }
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return a.apiKind === b.apiKind && a.allowRemoteRefs === b.allowRemoteRefs && a.files.length === b.files.length && a.files.every((glob, i) => glob === b.files[i]);
 }
