@@ -50,7 +50,7 @@ describe('IAM authorization (SigV4) over HTTP', () => {
     const res = await send(url, 'POST', headers, '{"kind":"dog"}');
     assert.equal(res.status, 200, res.body);
     assert.deepEqual(JSON.parse(res.body), { accessKey: KEY.accessKeyId, name: 'rex jr' });
-    assert.match(String(res.headers['x-apigw-mock-note']), /SigV4 signature of access key AKIDLOCALTEST0000001 verified; IAM policies are not evaluated/);
+    assert.match(String(res.headers['x-apigw-mock-note']), /SigV4 signature of access key AKID\.\.\.0001 verified; IAM policies are not evaluated/);
   });
 
   it('refuses a tampered body with AWS\'s signature mismatch answer', async () => {

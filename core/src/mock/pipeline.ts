@@ -58,7 +58,8 @@ export function stampResponse(exchange: Exchange, response: MockResponse): void 
     response.headers.set('x-amzn-RequestId', request.requestId);
     response.headers.set('x-amz-apigw-id', request.extendedRequestId);
   }
-  if (exchange.notes.length > 0) response.headers.set(NOTE_HEADER, exchange.notes.join('; '));
+  // Notes quote handlers' error messages and the like: a character a header cannot carry would make Node throw on writing it.
+  if (exchange.notes.length > 0) response.headers.set(NOTE_HEADER, exchange.notes.join('; ').replace(/[^\t\x20-\x7e\x80-\xff]/g, '?'));
 }
 
 /**

@@ -17,6 +17,11 @@ const ERROR_TYPES: Record<Exclude<SigV4Failure, 'missing'>, string> = {
  * local region) made with one of the config's `iamAccessKeys`. Only the signature is checked:
  * no IAM policy is evaluated, so a valid signature is taken as allowed to invoke.
  */
+/** An access key id as notes show it: enough to tell the configured keys apart, not the key itself. */
+function maskedKeyId(id: string): string {
+  return id.length > 8 ? `${id.slice(0, 4)}...${id.slice(-4)}` : '...';
+}
+
 export function runIamAuthorizer(exchange: Exchange): AuthorizerOutcome {
   const { request, settings } = exchange;
   const keys = settings.config.iamAccessKeys;
@@ -34,6 +39,6 @@ export function runIamAuthorizer(exchange: Exchange): AuthorizerOutcome {
     else addNote(exchange, `IAM: SigV4 check failed (${check.failure})`);
     return GATEWAY_ERRORS.invalidSignature(check.message, ERROR_TYPES[check.failure]);
   }
-  addNote(exchange, `IAM: SigV4 signature of access key ${check.accessKeyId} verified; IAM policies are not evaluated, so execute-api:Invoke is taken as allowed${check.sessionToken ? ' (the session token is not checked)' : ''}`);
+  addNote(exchange, `IAM: SigV4 signature of access key ${maskedKeyId(check.accessKeyId)} verified; IAM policies are not evaluated, so execute-api:Invoke is taken as allowed${check.sessionToken ? ' (the session token is not checked)' : ''}`);
   return { caller: { kind: 'iam', accessKey: check.accessKeyId } };
 }

@@ -1,5 +1,6 @@
 import { evaluateJsonPath } from './jsonPath';
 import { markJson } from './javaValues';
+import { parseJsonText } from './util';
 
 /** `$input.params()`: the method request's parameters by location. */
 export interface InputParams {
@@ -55,7 +56,7 @@ export class VtlInput {
   private select(path: string): unknown {
     if (!this.parsed) {
       // An empty payload reads as an empty object; a payload that is not JSON fails the template.
-      this.parsed = { value: this.payload.trim() === '' ? {} : markJson(JSON.parse(this.payload) as unknown) };
+      this.parsed = { value: this.payload.trim() === '' ? {} : markJson(parseJsonText(this.payload)) };
     }
     return this.parsed.value === undefined ? undefined : evaluateJsonPath(this.parsed.value, path);
   }

@@ -58,6 +58,21 @@ export function urlDecode(text: string): string {
   return decodeURIComponent(text.replace(/\+/g, ' '));
 }
 
+/**
+ * JSON.parse for template data, failing without the text: V8's message quotes the start of it,
+ * which for `$util.parseJson($input.params('Authorization'))` is a credential, and the
+ * failure goes into the notes and the log.
+ */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    // `Unexpected token 'B', "Bearer eyJ"... is not valid JSON`: the quoted part goes.
+    const why = err instanceof Error ? err.message.replace(/, ".*$/s, '') : String(err);
+    throw new SyntaxError(`not valid JSON (${why})`);
+  }
+}
+
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : javaString(value);
 }
@@ -69,7 +84,7 @@ export class VtlUtil {
   }
 
   parseJson(value: unknown): unknown {
-    return markJson(JSON.parse(textOf(value)) as unknown);
+    return markJson(parseJsonText(textOf(value)));
   }
 
   urlEncode(value: unknown): string {
