@@ -34,7 +34,9 @@ function checkTree(ctx: ValidationContext, node: ValueNode | undefined): void {
   const stack: Array<ValueNode | undefined> = [node];
   while (stack.length > 0) {
     const n = stack.pop();
-    if (n?.kind === 'array') stack.push(...n.items);
+    // A node that YAML aliases share is walked once, where it is anchored (its parent):
+    // following every alias would walk a billion laughs in full.
+    if (n?.kind === 'array') for (const item of n.items) if (item.parent === n) stack.push(item);
     if (n?.kind !== 'object') continue;
     const templates = n.parent?.kind === 'property' && TEMPLATE_MAPS.has(n.parent.keyNode.value);
     for (const p of n.properties) {
@@ -45,7 +47,7 @@ function checkTree(ctx: ValidationContext, node: ValueNode | undefined): void {
       else if (value?.kind === 'string' && key === 'pattern') {
         const risk = riskOf(value.value, 'u');
         if (risk) ctx.report('apigw.regex.backtracking', value, `pattern '${value.value}' can take exponential time to match: ${risk}, ${CONSEQUENCE}`);
-      } else stack.push(value);
+      } else if (value?.parent === p) stack.push(value);
     }
   }
 }

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { lint } from '../support/lint';
+
+/** `levels` anchors, each holding `width` aliases of the one before: width^levels nodes when expanded. */
+function bomb(indent: string, levels: number, width: number, first: string, keyPrefix = ''): string {
+  const lines = [`${indent}${keyPrefix}l0: &l0 ${first}`];
+  for (let i = 1; i < levels; i++) {
+    lines.push(`${indent}${keyPrefix}l${i}: &l${i}`);
+    for (let w = 0; w < width; w++) lines.push(`${indent}  x-${w}: *l${i - 1}`);
+  }
+  return lines.join('\n');
+}
+
+const HEAD = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\n';
+const OPERATION = '{responses: {"200": {description: ok}}, x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: \'{"statusCode": 200}\'}}}';
+
+describe('hostile documents: every rule stays linear', () => {
+  for (const [where, text] of [
+    ['in paths (path items of path items)', `${HEAD}paths:\n${bomb('  ', 30, 4, `{get: ${OPERATION}}`, '/')}\n`],
+    ['in a root extension', `${HEAD}paths: {}\nx-laughs:\n${bomb('  ', 30, 4, '{pattern: "^a+$", type: string}')}\n`],
+    ['in component schemas', `${HEAD}paths: {}\ncomponents:\n  schemas:\n${bomb('    ', 30, 4, '{type: string, pattern: "^[a-z]+$"}')}\n`],
+  ]) {
+    it(`checks a 4^30 alias bomb ${where} in bounded time, with one clear error (the regex rule walked every alias)`, async () => {
+      const started = performance.now();
+      const diagnostics = await lint(text);
+      assert.ok(performance.now() - started < 2000, `${(performance.now() - started).toFixed(0)} ms`);
+      const expansion = diagnostics.filter((d) => d.code === 'apigw.document.alias-expansion');
+      assert.equal(expansion.length, 1, JSON.stringify(diagnostics.map((d) => d.code)));
+      assert.match(expansion[0].message, /billion laughs/);
+    });
+  }
+});
