@@ -1,4 +1,5 @@
 import { loadDocumentSet, type DocumentSet, type ReadFile } from './document/documentSet';
+import type { LineIndex } from './document/lineIndex';
 import { buildApiModel, type ApiModel, type KindOverride } from './model/apiModel';
 import type { Diagnostic } from './validate/diagnostic';
 import { validate } from './validate/validate';
@@ -21,9 +22,12 @@ export interface LintResult extends Analysis {
   diagnostics: Diagnostic[];
 }
 
-/** Parses the text, loads what its `$ref`s reach and builds the model; runs no rule. */
-export async function analyzeText(uri: string, text: string, read: ReadFile, options: LintOptions = {}): Promise<Analysis> {
-  const set = await loadDocumentSet(uri, text, read, { allowRemoteRefs: options.allowRemoteRefs });
+/**
+ * Parses the text, loads what its `$ref`s reach and builds the model; runs no rule. `lines`:
+ * the line index of `text`, where the caller keeps one (an editor's open document).
+ */
+export async function analyzeText(uri: string, text: string, read: ReadFile, options: LintOptions = {}, lines?: LineIndex): Promise<Analysis> {
+  const set = await loadDocumentSet(uri, text, read, { allowRemoteRefs: options.allowRemoteRefs, entryLines: lines });
   return { set, model: buildApiModel(set, options.apiKind ?? 'auto') };
 }
 

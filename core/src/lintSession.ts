@@ -1,4 +1,5 @@
 import { collectRefs, DocumentSet, pointsIntoPaths, type ReadFile } from './document/documentSet';
+import type { LineIndex } from './document/lineIndex';
 import { getProperty } from './document/pointer';
 import { reparseEdit } from './document/reparse';
 import { analyzeText, type Analysis, type LintOptions } from './lint';
@@ -34,12 +35,13 @@ export class LintSession {
    * Analyses `text`, the current text of the document. After a small edit of a definition
    * that is one file, only the edited entry is read again; otherwise the text is parsed and
    * the `$ref`'d files are read again (the same text twice means something else changed).
+   * `lines`: the line index of `text`, where the caller keeps one (an editor's open document).
    */
-  analyze(text: string): Promise<Analysis> {
+  analyze(text: string, lines?: LineIndex): Promise<Analysis> {
     const next = this.queue.then(async () => {
-      let analysis = this.afterEdit(text);
+      let analysis = this.afterEdit(text, lines);
       if (!analysis) {
-        analysis = await analyzeText(this.uri, text, this.read, this.options);
+        analysis = await analyzeText(this.uri, text, this.read, this.options, lines);
         this.edited = 'all';
         // Loading listed the references.
         this.refsIntoPaths = analysis.set.refsIn(analysis.set.entry).some((ref) => pointsIntoPaths(ref.value));
@@ -51,12 +53,12 @@ export class LintSession {
     return next;
   }
 
-  private afterEdit(text: string): Analysis | undefined {
+  private afterEdit(text: string, lines: LineIndex | undefined): Analysis | undefined {
     const previous = this.latest;
     if (!previous || previous.set.files.length !== 1 || !previous.set.complete) return undefined;
     const entry = previous.set.entry;
     if (entry.parsed.text === text) return undefined;
-    const reparsed = reparseEdit(entry.parsed, text);
+    const reparsed = reparseEdit(entry.parsed, text, lines);
     // The previous tree now belongs to the new text, whatever happens next.
     this.latest = undefined;
     if (!reparsed) return undefined;

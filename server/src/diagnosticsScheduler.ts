@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { looksLikeOpenApi, type Analysis, type LintResult } from '../../core/src/lint';
 import { LintSession } from '../../core/src/lintSession';
 import { isRemote } from '../../core/src/document/documentSet';
+import type { LineIndex } from '../../core/src/document/lineIndex';
 import { globToRegExp } from '../../core/src/glob';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
 import type { Settings } from './settings';
@@ -10,6 +11,8 @@ import type { Settings } from './settings';
 export interface SchedulerHost {
   /** Text of an open document (the editor's buffer wins over the disk). */
   openText(uri: string): string | undefined;
+  /** The line index of an open document's text, which the document keeps from version to version. */
+  openLines(uri: string): LineIndex | undefined;
   openVersion(uri: string): number | undefined;
   settings(): Promise<Settings>;
   publish(uri: string, diagnostics: Diagnostic[], version: number | undefined): void;
@@ -221,7 +224,8 @@ export class DiagnosticsScheduler {
       this.sessions.set(uri, session);
     }
     const started = performance.now();
-    const pending = session.analyze(text);
+    const lines = this.host.openLines(uri);
+    const pending = session.analyze(text, lines?.text === text ? lines : undefined);
     this.inFlight.set(uri, { version, analysis: pending });
     let analysis: Analysis;
     try {

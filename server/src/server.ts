@@ -1,16 +1,16 @@
 import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerApiTreeRequest } from './apiTreeRequest';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
+import { openDocuments } from './openDocument';
 import { readSettings, type Settings } from './settings';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(openDocuments);
 let supportsConfiguration = false;
 
 const SEVERITY = {
@@ -36,6 +36,7 @@ const clientSettings = async (): Promise<Settings> => (supportsConfiguration ? r
 
 const scheduler = new DiagnosticsScheduler({
   openText: (uri) => documents.get(uri)?.getText(),
+  openLines: (uri) => documents.get(uri)?.lines,
   openVersion: (uri) => documents.get(uri)?.version,
   settings: clientSettings,
   publish: (uri, diagnostics, version) => {

@@ -1,4 +1,5 @@
 import type { AnyNode, KeyNode, StringNode, ValueNode } from './types';
+import type { LineIndex } from './lineIndex';
 import { parseText, type ParsedText } from './parse';
 import { getProperty, nodeAtPointer } from './pointer';
 
@@ -12,6 +13,8 @@ export interface LoadedFile {
 export type ReadFile = (uri: string) => Promise<string | undefined>;
 
 export interface LoadOptions {
+  /** The line index of the entry text, where the caller keeps one (an editor's open document). */
+  entryLines?: LineIndex;
   /** Follow `$ref`s to http(s) URLs (the reader must be able to fetch them). */
   allowRemoteRefs?: boolean;
   /** Upper bound on files pulled in through `$ref`, so a runaway chain cannot load a whole disk. */
@@ -213,7 +216,7 @@ export function pointsIntoPaths(ref: string): boolean {
 
 /** Parses the entry text and loads, breadth first, every file its `$ref`s reach. */
 export async function loadDocumentSet(uri: string, text: string, read: ReadFile, options: LoadOptions = {}): Promise<DocumentSet> {
-  const set = new DocumentSet({ uri, parsed: parseText(text, formatOf(uri)) });
+  const set = new DocumentSet({ uri, parsed: parseText(text, formatOf(uri), { lines: options.entryLines }) });
   const maxFiles = options.maxFiles ?? 200;
   const queue: LoadedFile[] = [set.entry];
   const attempted = new Set<string>([uri]);

@@ -11,7 +11,8 @@ export class LineIndex {
    * its exact length (an edit makes a new one, and a large definition has 100,000s of lines).
    */
   private readonly lineStarts: Uint32Array;
-  private readonly text: string;
+  /** The text this index is of. */
+  readonly text: string;
   /** A \r alone ends a line too; rare, and then an edit re-counts the whole text. */
   private readonly loneCarriageReturns: boolean;
 
@@ -71,6 +72,10 @@ export class LineIndex {
     for (let nl = text.indexOf('\n', start); nl !== -1 && nl < newEnd; nl = text.indexOf('\n', nl + 1)) starts[line++] = nl + 1;
     for (; moved < old.length; moved++) starts[line++] = old[moved] + delta;
     return new LineIndex(text, starts);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
   }
 
   positionAt(offset: number): Position {

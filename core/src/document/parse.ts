@@ -21,6 +21,8 @@ export interface ParsedText {
 }
 
 export interface ParseOptions {
+  /** The line index of `text`, where the caller keeps one (an editor's open document). */
+  lines?: LineIndex;
   /** Read YAML (and JSON) with the `yaml` package's full parser only; for tests and comparisons. */
   forceSlowPath?: boolean;
 }
@@ -40,7 +42,7 @@ export function parseText(
   format: DocumentFormat = detectFormat(text),
   options: ParseOptions = {},
 ): ParsedText {
-  const lines = new LineIndex(text);
+  const lines = options.lines ?? new LineIndex(text);
   let tree: ReadTree;
   try {
     tree = readTree(text, format, lines, options.forceSlowPath === true);

@@ -25,9 +25,10 @@ const GROUPED_ROOT_KEYS = new Set(['components']);
 /**
  * Updates `previous` to `text` by re-reading the one entry the edit falls in, or returns
  * undefined when a full parse is needed. On success `previous.root` is taken over: its nodes
- * now describe `text`, so `previous` must not be used any more.
+ * now describe `text`, so `previous` must not be used any more. `textLines`: the line index
+ * of `text`, where the caller keeps one.
  */
-export function reparseEdit(previous: ParsedText, text: string): Reparsed | undefined {
+export function reparseEdit(previous: ParsedText, text: string, textLines?: LineIndex): Reparsed | undefined {
   const old = previous.text;
   // JSON, aliases (an edit would show at every alias) and texts the readers had to recover
   // from are read in full.
@@ -44,7 +45,7 @@ export function reparseEdit(previous: ParsedText, text: string): Reparsed | unde
   // string of the re-read entry is cut from this one; a view would keep this version's whole
   // text alive for as long as the entry stays unedited, one full text per edited entry.
   const slice = structuredClone(text.slice(sliceStart, sliceEnd + delta));
-  const lines = LineIndex.afterEdit(previous.lines, text, start, oldEnd);
+  const lines = textLines ?? LineIndex.afterEdit(previous.lines, text, start, oldEnd);
   const read = readYamlFast(slice, { positionAt: (offset) => lines.positionAt(offset + sliceStart) });
   if (!read || read.aliases || read.root?.kind !== 'object' || read.root.properties.length !== 1) return undefined;
   const fresh = read.root.properties[0];
