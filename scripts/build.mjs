@@ -18,10 +18,15 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['core/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  // The deploy flows stay out of client.js (the AWS SDK would cost every activation ~60 ms):
-  // the client's `import('./deployFlows')` resolves to dist/deployFlows.js at run time.
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', './deployFlows'] }),
+  // client.js is what VS Code loads to activate the extension, so what is not needed at once
+  // stays out of it: the deploy flows (the AWS SDK would cost every activation ~60 ms) and
+  // vscode-languageclient (~350 KB, loaded after activate() returns). The client's
+  // `import('./deployFlows')` and `import('./languageClient')` become require() calls, which
+  // find dist/deployFlows.js and dist/languageClient.js at run time (left as import(), they
+  // would go through Node's ESM resolution, which wants the file extension written out).
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', './deployFlows', './languageClient'], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: ['client/src/deploy/deployFlows.ts'], outfile: 'dist/deployFlows.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
   // The process each local Lambda handler runs in; the runner looks for it beside cli.js.
   build({ ...common, entryPoints: ['core/src/mock/lambda/childRunner.ts'], outfile: 'dist/lambdaChild.js' }),
 ]);
