@@ -1,4 +1,5 @@
 import { commands, type Disposable, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { redactingChannel } from '../redactingChannel';
 import type { TreeNode } from '../tree/treeNodes';
 import { DeployDiagnostics } from './deployDiagnostics';
 import type { DeployContext } from './flowSupport';
@@ -11,7 +12,8 @@ import { StageDiffView } from './stageDiffView';
 export function registerDeployCommands(extension: ExtensionContext, log: LogOutputChannel): Disposable[] {
   const diagnostics = new DeployDiagnostics();
   const diffView = new StageDiffView();
-  const ctx: DeployContext = { state: extension.workspaceState, log, diagnostics, diffView };
+  // Deploy errors are redacted where they are made; the channel masks whatever else reaches it (SDK messages, stacks).
+  const ctx: DeployContext = { state: extension.workspaceState, log: redactingChannel(log), diagnostics, diffView };
   return [
     diagnostics,
     diffView,

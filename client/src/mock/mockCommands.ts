@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { commands, env, StatusBarAlignment, Uri, window, workspace, type Disposable, type ExtensionContext, type TextDocument } from 'vscode';
+import { redactingChannel } from '../redactingChannel';
 import type { ApiTreeStore } from '../tree/apiTreeStore';
 import type { TreeNode } from '../tree/treeNodes';
 import { MockRunner, type RunningMock } from './mockRunner';
@@ -23,7 +24,8 @@ function isHandlerSource(document: TextDocument): boolean {
  * definition and shows what it prints. Everything API Gateway-specific stays in the CLI.
  */
 export function registerMockCommands(context: ExtensionContext, store: ApiTreeStore): Disposable[] {
-  const output = window.createOutputChannel('API Gateway Mock');
+  // The CLI keeps credentials out of what it prints; the channel masks them again should a handler's own output carry one.
+  const output = redactingChannel(window.createOutputChannel('API Gateway Mock'));
   const runner = new MockRunner(context.asAbsolutePath(path.join('dist', 'cli.js')), output);
   const item = window.createStatusBarItem('apigw.mock', StatusBarAlignment.Left, -1);
   item.name = 'API Gateway Mock';
