@@ -1,4 +1,4 @@
-import type { KeyNode, ObjectNode, ValueNode } from '../document/types';
+import type { KeyNode, ObjectNode, PropertyNode, ValueNode } from '../document/types';
 import type { ApiKind } from '../catalog/types';
 import type { DocumentSet } from '../document/documentSet';
 import { getProperty } from '../document/pointer';
@@ -10,6 +10,16 @@ export interface KindDetection {
   source: 'override' | 'detected' | 'default';
   /** Keys that point to each kind, strongest first. */
   evidence: Record<ApiKind, KeyNode[]>;
+  /** The integration keys found in each `paths` entry, in order, so that an edit rescans only the entries it changed. */
+  entryEvidence: Map<PropertyNode, Evidence[]>;
+}
+
+type Evidence = [ApiKind, KeyNode];
+
+/** A detection made before an edit that gave new values to the `changed` entries of `paths` only. */
+export interface EarlierDetection {
+  detection: KindDetection;
+  changed: ReadonlySet<PropertyNode>;
 }
 
 const HTTP_ROOT = ['x-amazon-apigateway-importexport-version', 'x-amazon-apigateway-cors'];
@@ -36,8 +46,9 @@ function obj(node: ValueNode | undefined): ObjectNode | undefined {
  * features only one of them has. REST wins ties: it is what an import without any
  * HTTP-only marker creates.
  */
-export function detectApiKind(root: ObjectNode | undefined, set: DocumentSet, override: 'auto' | 'rest' | 'http'): KindDetection {
+export function detectApiKind(root: ObjectNode | undefined, set: DocumentSet, override: 'auto' | 'rest' | 'http', earlier?: EarlierDetection): KindDetection {
   const evidence: Record<ApiKind, KeyNode[]> = { REST: [], HTTP: [] };
+  const entryEvidence = new Map<PropertyNode, Evidence[]>();
   const mark = (kind: ApiKind, key: KeyNode | undefined) => {
     if (key) evidence[kind].push(key);
   };
@@ -49,11 +60,19 @@ export function detectApiKind(root: ObjectNode | undefined, set: DocumentSet, ov
     const components = obj(getProperty(root, 'components')?.valueNode);
     if (components) mark('HTTP', getProperty(components, 'x-amazon-apigateway-integrations')?.keyNode);
     scanAuthorizers(root, set, mark);
-    scanIntegrations(root, set, mark);
+    const paths = obj(getProperty(root, 'paths')?.valueNode);
+    for (const pathProp of paths?.properties ?? []) {
+      // An entry's integrations are its own or reached through components, which an edit
+      // inside other entries leaves as they were (the caller makes sure no $ref points into paths).
+      const kept = earlier && !earlier.changed.has(pathProp) ? earlier.detection.entryEvidence.get(pathProp) : undefined;
+      const found = kept ?? scanIntegrations(pathProp, set);
+      entryEvidence.set(pathProp, found);
+      for (const [kind, key] of found) mark(kind, key);
+    }
   }
-  if (override !== 'auto') return { kind: override === 'http' ? 'HTTP' : 'REST', source: 'override', evidence };
-  if (evidence.HTTP.length === 0 && evidence.REST.length === 0) return { kind: 'REST', source: 'default', evidence };
-  return { kind: evidence.HTTP.length > evidence.REST.length ? 'HTTP' : 'REST', source: 'detected', evidence };
+  if (override !== 'auto') return { kind: override === 'http' ? 'HTTP' : 'REST', source: 'override', evidence, entryEvidence };
+  if (evidence.HTTP.length === 0 && evidence.REST.length === 0) return { kind: 'REST', source: 'default', evidence, entryEvidence };
+  return { kind: evidence.HTTP.length > evidence.REST.length ? 'HTTP' : 'REST', source: 'detected', evidence, entryEvidence };
 }
 
 type Mark = (kind: ApiKind, key: KeyNode | undefined) => void;
@@ -75,21 +94,24 @@ function scanAuthorizers(root: ObjectNode, set: DocumentSet, mark: Mark): void {
   }
 }
 
-function scanIntegrations(root: ObjectNode, set: DocumentSet, mark: Mark): void {
-  const paths = obj(getProperty(root, 'paths')?.valueNode);
-  for (const pathProp of paths?.properties ?? []) {
-    if (pathProp.keyNode.value === '/$default') mark('HTTP', pathProp.keyNode);
-    const item = pathProp.valueNode && obj(set.deref(pathProp.valueNode).node);
-    for (const method of METHODS) {
-      const op = item && obj(getProperty(item, method)?.valueNode);
-      const integrationValue = op && getProperty(op, 'x-amazon-apigateway-integration')?.valueNode;
-      const integration = integrationValue && obj(set.deref(integrationValue).node);
-      if (!integration) continue;
-      for (const name of HTTP_INTEGRATION) mark('HTTP', getProperty(integration, name)?.keyNode);
-      for (const name of REST_INTEGRATION) mark('REST', getProperty(integration, name)?.keyNode);
-      const typeProp = getProperty(integration, 'type');
-      const type = scalarText(typeProp?.valueNode)?.toLowerCase();
-      if (type === 'mock' || type === 'aws' || type === 'http') mark('REST', typeProp?.keyNode);
-    }
+/** The keys of one `paths` entry that point to a kind: the `$default` route, and what its integrations hold. */
+function scanIntegrations(pathProp: PropertyNode, set: DocumentSet): Evidence[] {
+  const found: Evidence[] = [];
+  const mark: Mark = (kind, key) => {
+    if (key) found.push([kind, key]);
+  };
+  if (pathProp.keyNode.value === '/$default') mark('HTTP', pathProp.keyNode);
+  const item = pathProp.valueNode && obj(set.deref(pathProp.valueNode).node);
+  for (const method of METHODS) {
+    const op = item && obj(getProperty(item, method)?.valueNode);
+    const integrationValue = op && getProperty(op, 'x-amazon-apigateway-integration')?.valueNode;
+    const integration = integrationValue && obj(set.deref(integrationValue).node);
+    if (!integration) continue;
+    for (const name of HTTP_INTEGRATION) mark('HTTP', getProperty(integration, name)?.keyNode);
+    for (const name of REST_INTEGRATION) mark('REST', getProperty(integration, name)?.keyNode);
+    const typeProp = getProperty(integration, 'type');
+    const type = scalarText(typeProp?.valueNode)?.toLowerCase();
+    if (type === 'mock' || type === 'aws' || type === 'http') mark('REST', typeProp?.keyNode);
   }
+  return found;
 }

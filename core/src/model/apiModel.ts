@@ -2,7 +2,7 @@ import type { ArrayNode, KeyNode, ObjectNode, PropertyNode, StringNode, ValueNod
 import type { ApiKind } from '../catalog/types';
 import { getProperty } from '../document/pointer';
 import type { DocumentSet } from '../document/documentSet';
-import { detectApiKind, type KindDetection } from './apiKind';
+import { detectApiKind, type EarlierDetection, type KindDetection } from './apiKind';
 import { buildResourceTree, type Resource } from './resources';
 import { scalarText } from './scalars';
 
@@ -232,12 +232,12 @@ export function updateApiModel(previous: ApiModel, set: DocumentSet, override: K
     if (list) list.push(op);
     else byEntry.set(entry, [op]);
   }
-  return buildModel(set, override, (entry) => (changed.has(entry) ? undefined : (byEntry.get(entry) ?? [])));
+  return buildModel(set, override, (entry) => (changed.has(entry) ? undefined : (byEntry.get(entry) ?? [])), { detection: previous.kindDetection, changed });
 }
 
-function buildModel(set: DocumentSet, override: KindOverride, kept: KeptOperations | undefined): ApiModel {
+function buildModel(set: DocumentSet, override: KindOverride, kept: KeptOperations | undefined, earlier?: EarlierDetection): ApiModel {
   const root = objectAt(set.entry.parsed.root);
-  const kindDetection = detectApiKind(root, set, override);
+  const kindDetection = detectApiKind(root, set, override, earlier);
   if (!root) {
     return {
       root,
