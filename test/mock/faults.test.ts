@@ -291,6 +291,36 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
       await assertServed(concurrent);
     });
 
+    it('a body over 10 MB, streamed or declared: 413 as soon as that is known, seen by a client still sending', async () => {
+      const over = 10 * 1024 * 1024 + 1;
+      for (const headers of [{ 'Transfer-Encoding': 'chunked' }, { 'Content-Length': String(over) }]) {
+        const concurrent = others();
+        const status = await new Promise<number | string>((resolve) => {
+          const req = http.request(url('/ping'), { method: 'POST', headers }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', (err) => resolve(err.message));
+          // A chunked body never ends: only an answer at the limit stops it.
+          const chunk = Buffer.alloc(1024 * 1024, 97);
+          let left = 'Content-Length' in headers ? over : Infinity;
+          const pump = () => {
+            while (!req.destroyed && left > 0) {
+              const piece = left < chunk.length ? chunk.subarray(0, left) : chunk;
+              left -= piece.length;
+              if (!req.write(piece)) return;
+            }
+            if (left === 0) req.end();
+          };
+          req.on('drain', pump);
+          req.on('response', () => req.destroy());
+          pump();
+        });
+        assert.equal(status, 413, JSON.stringify(headers));
+        await assertServed(concurrent);
+      }
+    });
+
     it('slow clients (headers or body trickled) are cut off at the client timeouts while others are served', async () => {
       const trickle = (head: string, then: string) => {
         const socket = net.connect(server.port, '127.0.0.1');

@@ -92,6 +92,21 @@ function headerBytes(req: http.IncomingMessage, kind: 'REST' | 'HTTP'): number {
 
 const HEADER_QUOTA = { REST: QUOTAS.restHeaderValuesBytes, HTTP: QUOTAS.httpRequestLineAndHeadersBytes } as const;
 
+/**
+ * How long a connection refused for its size is still read after the answer. Closed at once (as
+ * Node closes it after an answer saying `Connection: close`), it would reset a client still
+ * sending the request, and the client would report the reset instead of the answer.
+ */
+const LINGER_MS = 1000;
+
+/** Ends the connection once the answer is out: our side at once, reading after the client has had time to see the answer. */
+function closeAfterAnswer(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.on('finish', () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  });
+}
+
 /** Hosts a browser or another machine cannot reach: anything else is worth a warning. */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -180,31 +195,31 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const receivedAt = Date.now();
     const kind = definition.api.kind;
     if (headerBytes(req, kind) > HEADER_QUOTA[kind]) {
-      res.setHeader('Connection', 'close');
+      closeAfterAnswer(req, res);
       const what = kind === 'REST' ? 'header values' : 'request line and headers';
       early(res, incoming(req, Buffer.alloc(0), receivedAt), GATEWAY_ERRORS.headersTooLarge(), `API Gateway takes at most ${HEADER_QUOTA[kind]} bytes of ${what}; the status it answers past that is not documented (431 here)`);
-      res.on('finish', () => req.destroy());
       return;
     }
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > LIMIT) {
-      // Answer without reading a body API Gateway would never accept, then drop the connection.
-      res.setHeader('Connection', 'close');
+    // Answers without waiting for the rest of a body API Gateway would never accept (a client
+    // streaming without end would otherwise be read until the request timeout), then drops the connection.
+    const tooLarge = () => {
+      closeAfterAnswer(req, res);
       early(res, incoming(req, Buffer.alloc(0), receivedAt), GATEWAY_ERRORS.requestTooLarge());
-      res.on('finish', () => req.destroy());
+    };
+    if (Number(req.headers['content-length'] ?? 0) > LIMIT) {
+      tooLarge();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > LIMIT) return;
       size += chunk.length;
       if (size <= LIMIT) chunks.push(chunk);
+      else tooLarge();
     });
     req.on('end', () => {
-      if (size > LIMIT) {
-        early(res, incoming(req, Buffer.alloc(0), receivedAt), GATEWAY_ERRORS.requestTooLarge());
-        return;
-      }
+      if (size > LIMIT) return;
       const request = incoming(req, Buffer.concat(chunks), receivedAt);
       handleRequest(definition.api, settings, request).then(
         ({ exchange, response }) => finish(exchange, res, response),
