@@ -138,10 +138,11 @@ export function revalidate(previous: Validation, set: DocumentSet, model: ApiMod
   if (set.entry.parsed.problems.some((p) => p.code === SYNTAX_CODE)) return undefined;
   const facts = factsOf(model);
   if (facts !== previous.facts) return undefined;
-  const referring = referringEntries(model);
   for (const entry of changed) {
-    if (entry.parent !== paths || !entry.keyNode.value.startsWith('/') || previous.referringEntries.has(entry) || referring.has(entry)) return undefined;
+    if (entry.parent !== paths || !entry.keyNode.value.startsWith('/') || previous.referringEntries.has(entry) || isReferring(entry)) return undefined;
   }
+  // Only the changed entries have new values, and none of them refers before or after.
+  const referring = previous.referringEntries;
   const pathReferrers = new Set(previous.pathReferrers ?? referrersOf(root, paths));
   for (const entry of changed) {
     pathReferrers.delete(entry);
@@ -189,11 +190,14 @@ function factsOf(model: ApiModel): string {
 function referringEntries(model: ApiModel): Set<PropertyNode> {
   const out = new Set<PropertyNode>();
   const paths = model.root && getProperty(model.root, 'paths')?.valueNode;
-  for (const entry of paths?.kind === 'object' ? paths.properties : []) {
-    const item = entry.valueNode;
-    if (refOf(item) || (item?.kind === 'object' && item.properties.some((p) => METHOD_KEYS[p.keyNode.value] !== undefined && refOf(p.valueNode)))) out.add(entry);
-  }
+  for (const entry of paths?.kind === 'object' ? paths.properties : []) if (isReferring(entry)) out.add(entry);
   return out;
+}
+
+/** Whether a `paths` entry's path item or one of its operations is a `$ref`. */
+function isReferring(entry: PropertyNode): boolean {
+  const item = entry.valueNode;
+  return refOf(item) !== undefined || (item?.kind === 'object' && item.properties.some((p) => METHOD_KEYS[p.keyNode.value] !== undefined && refOf(p.valueNode) !== undefined));
 }
 
 /** The `paths` entries that hold a `$ref` under `node` into `paths` (undefined for one outside them). */
