@@ -108,6 +108,15 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
         };
         res.on('drain', pump);
         pump();
+      } else if (req.url === '/slow-answer') setTimeout(() => res.end('upstream ok, slowly'), 200);
+      else if (req.url === '/trickle') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        const timer = setInterval(() => res.write('.'), 100);
+        setTimeout(() => {
+          clearInterval(timer);
+          res.end();
+        }, 2000);
+        res.on('close', () => clearInterval(timer));
       } else res.end('upstream ok');
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -239,6 +248,13 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
       const fault = await duringOthers('/relay/never-answers');
       assert.deepEqual([fault.status, JSON.parse(fault.body)], [504, { message: 'Endpoint request timed out' }]);
       assert.ok(Date.now() - started >= 450);
+    });
+
+    it('a slow endpoint: answered when within timeoutInMillis, 504 when its answer trickles past it', async () => {
+      const slow = await duringOthers('/relay/slow-answer');
+      assert.deepEqual([slow.status, slow.body], [200, 'upstream ok, slowly']);
+      const trickle = await duringOthers('/relay/trickle');
+      assert.deepEqual([trickle.status, JSON.parse(trickle.body)], [504, { message: 'Endpoint request timed out' }]);
     });
 
     it('an endpoint that is down: 502', async () => {
