@@ -29,4 +29,13 @@ describe('hostile documents: every rule stays linear', () => {
       assert.match(expansion[0].message, /billion laughs/);
     });
   }
+
+  it('checks a selection pattern 300,000 characters long without an internal error (the regex walk spread it onto the call stack)', async () => {
+    const op = `{responses: {"200": {description: ok}}, x-amazon-apigateway-integration: {type: mock, responses: {"${'x'.repeat(300_000)}": {statusCode: "200"}}}}`;
+    const diagnostics = await lint(`${HEAD}paths:\n  /a:\n    get: ${op}\n`);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'apigw.internal'),
+      [],
+    );
+  });
 });

@@ -123,8 +123,9 @@ function* walk(node: RegexNode): Generator<RegexNode> {
   while (stack.length > 0) {
     const n = stack.pop() as RegexNode;
     yield n;
-    if (n.type === 'sequence') stack.push(...n.items);
-    else if (n.type === 'alternation') stack.push(...n.branches);
+    // One by one: spreading a sequence of a few hundred thousand characters overflows the call stack.
+    if (n.type === 'sequence') for (const item of n.items) stack.push(item);
+    else if (n.type === 'alternation') for (const branch of n.branches) stack.push(branch);
     else if (n.type === 'group' || n.type === 'lookaround' || n.type === 'repeat') stack.push(n.body);
   }
 }
