@@ -125,7 +125,7 @@ describe('apigw deploy, diff and rollback (the CLI bundle)', function () {
     await serve(restRoutes());
     let r = await run(['deploy', 'api.yaml', '--stage', 'prod', '--endpoint', endpoint], dir);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /stage prod is protected: deploy to it needs --yes/);
+    assert.match(r.stderr, /stage prod is protected: --yes is needed to deploy to it/);
     r = await run(['deploy', 'api.yaml', '--stage', 'prod', '--endpoint', endpoint, '--yes'], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no terminal to confirm on: add --confirm-stage prod/);

@@ -3,6 +3,7 @@ import { listApis } from '../../../core/src/deploy/apiLookup';
 import { createAwsClients, type AwsClients } from '../../../core/src/deploy/awsClients';
 import { loadDefinitionInfo, type DefinitionInfo } from '../../../core/src/deploy/definitionInfo';
 import { DeployError } from '../../../core/src/deploy/deployError';
+import { confirmByTypingStageName } from '../../../core/src/deploy/protectedStage';
 import { resolveTarget, type DeployTarget, type TargetOverrides } from '../../../core/src/deploy/deployTarget';
 import type { DeployDiagnostics } from './deployDiagnostics';
 import type { TreeNode } from '../tree/treeNodes';
@@ -53,14 +54,8 @@ export async function chooseTarget(ctx: DeployContext, def: OpenDefinition, info
 }
 
 /** Asks for the stage name to be typed, as `protected: true` in the config demands. */
-export async function confirmProtected(stage: string, what: string): Promise<boolean> {
-  const typed = await window.showInputBox({
-    prompt: `Stage ${stage} is protected. Type its name to ${what}.`,
-    placeHolder: stage,
-    ignoreFocusOut: true,
-    validateInput: (v) => (v === '' || v === stage ? undefined : `Type ${stage}`),
-  });
-  return typed === stage;
+export function confirmProtected(stage: string, what: string): Promise<boolean> {
+  return confirmByTypingStageName(stage, what, (q) => window.showInputBox({ prompt: q.prompt, placeHolder: q.placeHolder, ignoreFocusOut: true, validateInput: q.validate }));
 }
 
 /** A failure: its diagnostics in Problems, the whole story in the log, the gist in a dialog. */

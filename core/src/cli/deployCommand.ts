@@ -96,7 +96,7 @@ async function confirm(plan: DeployPlan, clients: AwsClients, args: DeployArgs, 
       process.stderr.write(`(could not compare with the stage: ${clients.redactor.redact(err instanceof Error ? err.message : String(err))})\n`);
     }
   }
-  return confirmProtectedStage(plan.target.stage, 'deploy to', args, terminal);
+  return confirmProtectedStage(plan.target.stage, 'deploy to it', args, terminal);
 }
 
 /**

@@ -39,7 +39,7 @@ export async function rollbackCommand(argv: readonly string[], terminal: Termina
     const info = await loadDefinitionInfo(source);
     const target = resolveTarget(stage, config.stages[stage], args.target.overrides, info.title);
     if (target.protected) {
-      const refusal = await confirmProtectedStage(stage, 'roll back', args, terminal);
+      const refusal = await confirmProtectedStage(stage, 'roll it back', args, terminal);
       if (refusal) {
         process.stderr.write(`apigw: ${refusal}\n`);
         return 2;

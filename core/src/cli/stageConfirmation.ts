@@ -31,7 +31,7 @@ export function processTerminal(): Terminal {
  * Returns why it is refused, or undefined when confirmed.
  */
 export async function confirmProtectedStage(stage: string, what: string, args: ConfirmationArgs, terminal: Terminal): Promise<string | undefined> {
-  if (!args.yes) return `stage ${stage} is protected: ${what} it needs --yes, and the stage name typed when asked (or --confirm-stage ${stage} without a terminal)`;
+  if (!args.yes) return `stage ${stage} is protected: --yes is needed to ${what}, and the stage name typed when asked (or --confirm-stage ${stage} without a terminal)`;
   if (args.confirmStage !== undefined) return args.confirmStage === stage ? undefined : `--confirm-stage ${args.confirmStage} does not match the stage ${stage}`;
   if (!terminal.interactive) return `stage ${stage} is protected and there is no terminal to confirm on: add --confirm-stage ${stage}`;
   const typed = (await terminal.ask(`Stage ${stage} is protected. Type its name to ${what}: `)).trim();
