@@ -93,6 +93,9 @@ export class DocumentSet {
 
   /** The file a node belongs to (walks up to the root; nodes never move between files). */
   fileOf(node: AnyNode | KeyNode): LoadedFile {
+    // One file: every node is the entry's (the walk up would end there, or nowhere, which
+    // also means the entry); the rules and deref ask this for thousands of nodes.
+    if (this.byUri.size === 1) return this.entry;
     let n: AnyNode | KeyNode = node;
     for (;;) {
       const up: AnyNode | undefined = n.parent;
@@ -156,10 +159,12 @@ export class DocumentSet {
   deref(node: ValueNode): RefTarget {
     let file = this.fileOf(node);
     let current = node;
-    const seen = new Set<ValueNode>();
+    // Made at the first `$ref` only: most nodes asked about are not references.
+    let seen: Set<ValueNode> | undefined;
     for (;;) {
       const ref = refOf(current);
-      if (!ref || seen.has(current)) return { file, node: current };
+      if (!ref || seen?.has(current)) return { file, node: current };
+      seen ??= new Set();
       seen.add(current);
       const target = this.resolve(file, ref.value);
       if (!('node' in target)) return { file, node: current };
