@@ -80,6 +80,12 @@ describe('regex: catastrophic backtracking detection', () => {
     assert.match(backtrackingRisk(deep) ?? '', /treated as if it had it/);
   });
 
+  it('gives up on a pattern of a few hundred thousand characters with a verdict, not a stack overflow', () => {
+    const long = `(?:(?:${'ab'.repeat(150_000)})|c)*`;
+    new RegExp(long);
+    assert.match(backtrackingRisk(long) ?? '', /too large to check/);
+  });
+
   it('compiles a safe pattern, and says why it refuses the others', () => {
     const ok = compileUserRegex('^\\d+$');
     assert.ok('regex' in ok && ok.regex.test('123'));

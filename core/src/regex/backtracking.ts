@@ -146,7 +146,7 @@ function fixedPrefix(node: RegexNode): { sets: CharSet[]; whole: boolean } {
   const sets: CharSet[] = [];
   for (const item of node.items) {
     const inner = fixedPrefix(item);
-    sets.push(...inner.sets);
+    for (const set of inner.sets) sets.push(set);
     if (!inner.whole) return { sets, whole: false };
   }
   return { sets, whole: true };
