@@ -9,6 +9,8 @@ export interface LintOptions {
   apiKind?: KindOverride;
   /** Follow `$ref`s to http(s) URLs. */
   allowRemoteRefs?: boolean;
+  /** Files of more bytes are not checked (32 MB when undefined). */
+  maxFileBytes?: number;
 }
 
 /** What language features read: the parsed files and the API model, before any rule runs. */
@@ -27,7 +29,7 @@ export interface LintResult extends Analysis {
  * the line index of `text`, where the caller keeps one (an editor's open document).
  */
 export async function analyzeText(uri: string, text: string, read: ReadFile, options: LintOptions = {}, lines?: LineIndex): Promise<Analysis> {
-  const set = await loadDocumentSet(uri, text, read, { allowRemoteRefs: options.allowRemoteRefs, entryLines: lines });
+  const set = await loadDocumentSet(uri, text, read, { allowRemoteRefs: options.allowRemoteRefs, maxFileBytes: options.maxFileBytes, entryLines: lines });
   return { set, model: buildApiModel(set, options.apiKind ?? 'auto') };
 }
 

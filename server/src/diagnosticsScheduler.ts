@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { looksLikeOpenApi, type Analysis, type LintResult } from '../../core/src/lint';
 import { LintSession } from '../../core/src/lintSession';
 import { isRemote } from '../../core/src/document/documentSet';
 import type { LineIndex } from '../../core/src/document/lineIndex';
+import { DEFAULT_MAX_FILE_BYTES } from '../../core/src/document/readLimits';
 import { globToRegExp } from '../../core/src/glob';
 import type { Diagnostic } from '../../core/src/validate/diagnostic';
 import type { Settings } from './settings';
@@ -28,7 +30,6 @@ export interface SchedulerHost {
  * what checking an edit costs, so the first edit after it is checked at once.
  */
 const DEBOUNCE_MS = 150;
-const MAX_REF_BYTES = 64 * 1024 * 1024;
 
 /**
  * Decides when each open API definition is checked and where the results go. Runs are
@@ -54,7 +55,9 @@ export class DiagnosticsScheduler {
   private readonly sessions = new Map<string, LintSession>();
   /** How long the last check of an edit of each definition took, from its start to its publication. */
   private readonly lastEditRunMs = new Map<string, number>();
-  private settings: Settings = { apiKind: 'auto', allowRemoteRefs: false, files: [] };
+  private settings: Settings = { apiKind: 'auto', allowRemoteRefs: false, files: [], maxFileSizeMB: DEFAULT_MAX_FILE_BYTES / 1024 / 1024, allowRefsOutsideWorkspace: false };
+  /** Paths of the workspace folders; none when the editor opened files alone. */
+  private workspaceFolders: string[] = [];
   private fileGlobs: RegExp[] = [];
 
   constructor(private readonly host: SchedulerHost) {}
@@ -184,7 +187,26 @@ export class DiagnosticsScheduler {
     return this.fileGlobs.some((g) => g.test(path));
   }
 
-  private readonly read = async (uri: string): Promise<string | undefined> => {
+  /** The folders whose files `$ref`s may read (file: URIs; others are ignored). */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.workspaceFolders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  }
+
+  /**
+   * Whether `file` is in a workspace folder or, with no folder open, beside or below the
+   * definition: a definition from a cloned repository must not make the server read the
+   * user's other files (keys, credentials) into diagnostics and hovers.
+   */
+  private inWorkspace(file: string, entryUri: string): boolean {
+    const roots = this.workspaceFolders.length > 0 ? this.workspaceFolders : entryUri.startsWith('file:') ? [path.dirname(fileURLToPath(entryUri))] : [];
+    return roots.some((root) => {
+      const relative = path.relative(root, file);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
+  }
+
+  /** Reads a file a `$ref` of the definition `entryUri` names: the open buffer, else the URL or the disk. */
+  private readonly read = async (uri: string, entryUri: string): Promise<string | undefined> => {
     const open = this.host.openText(uri);
     if (open !== undefined) return open;
     if (isRemote(uri)) {
@@ -194,8 +216,15 @@ export class DiagnosticsScheduler {
     }
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
+    if (!this.settings.allowRefsOutsideWorkspace && !this.inWorkspace(file, entryUri)) {
+      throw new Error(`${file} is outside the workspace, so it is not read: add its folder to the workspace, or turn on the setting apigw.allowRefsOutsideWorkspace`);
+    }
     try {
-      if ((await fs.stat(file)).size > MAX_REF_BYTES) throw new Error('the file is larger than 64 MB');
+      const stat = await fs.stat(file);
+      // A device or a pipe (/dev/zero) would be read for ever.
+      if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
+      const limit = this.settings.maxFileSizeMB * 1024 * 1024;
+      if (stat.size > limit) throw new Error(`the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than the ${this.settings.maxFileSizeMB} MB apigw reads (setting apigw.maxFileSizeMB)`);
       return await fs.readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -220,7 +249,11 @@ export class DiagnosticsScheduler {
     let session = this.sessions.get(uri);
     const opening = !session;
     if (!session) {
-      session = new LintSession(uri, this.read, { apiKind: this.settings.apiKind, allowRemoteRefs: this.settings.allowRemoteRefs });
+      session = new LintSession(uri, (target) => this.read(target, uri), {
+        apiKind: this.settings.apiKind,
+        allowRemoteRefs: this.settings.allowRemoteRefs,
+        maxFileBytes: this.settings.maxFileSizeMB * 1024 * 1024,
+      });
       this.sessions.set(uri, session);
     }
     const started = performance.now();

@@ -54,6 +54,7 @@ const hoverCapabilities = registerHover(connection, documents, scheduler);
 connection.onInitialize((params) => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   scheduler.configure(readSettings(params.initializationOptions));
+  scheduler.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

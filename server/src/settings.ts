@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_FILE_BYTES } from '../../core/src/document/readLimits';
 import type { KindOverride } from '../../core/src/model/apiModel';
 
 export interface Settings {
@@ -5,6 +6,10 @@ export interface Settings {
   allowRemoteRefs: boolean;
   /** Globs of files to validate even without a top-level openapi/swagger key. */
   files: string[];
+  /** Files larger than this are not checked, and `$ref`'d ones not read. */
+  maxFileSizeMB: number;
+  /** Follow `$ref`s to files outside the workspace folders. */
+  allowRefsOutsideWorkspace: boolean;
 }
 
 /** Reads the `apigw` settings section defensively: any client may send anything. */
@@ -15,5 +20,7 @@ export function readSettings(raw: unknown): Settings {
     apiKind: kind === 'rest' || kind === 'http' ? kind : 'auto',
     allowRemoteRefs: obj.allowRemoteRefs === true,
     files: Array.isArray(obj.files) ? obj.files.filter((f): f is string => typeof f === 'string') : [],
+    maxFileSizeMB: typeof obj.maxFileSizeMB === 'number' && obj.maxFileSizeMB > 0 ? obj.maxFileSizeMB : DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
+    allowRefsOutsideWorkspace: obj.allowRefsOutsideWorkspace === true,
   };
 }

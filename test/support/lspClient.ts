@@ -52,6 +52,11 @@ export class LspClient {
 
   private readonly initOptions: unknown;
 
+  /** The server's process id, to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   /** `capabilities`: what the client claims to support (none by default), e.g. code action literals. */
   async initialize(capabilities: object = {}): Promise<Record<string, unknown>> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {

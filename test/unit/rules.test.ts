@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { allRules, type RuleCode } from '../../core/src/validate/ruleCatalog';
+import type { LintOptions } from '../../core/src/lint';
 import { dedent, lint } from '../support/lint';
 
 const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
@@ -69,6 +70,8 @@ interface Case {
   good: string;
   pointer?: string;
   files?: Record<string, string>;
+  /** Options of the failing run only (the passing one runs with the defaults). */
+  options?: LintOptions;
 }
 
 const ITEM = '/paths/~1items~1{id}/get';
@@ -616,6 +619,19 @@ const CASES: Case[] = [
     good: `${rest(LAMBDA_PROXY)}\nx-laughs:\n  l0: &l0 [lol, lol]\n  l1: [*l0, *l0]\n`,
   },
   {
+    code: 'apigw.document.too-large',
+    title: 'files over the size limit are not read',
+    bad: rest(LAMBDA_PROXY),
+    good: rest(LAMBDA_PROXY),
+    options: { maxFileBytes: 200 },
+  },
+  {
+    code: 'apigw.document.binary',
+    title: 'binary files',
+    bad: `openapi: 3.0.1\n${'\u0000\u0001\u0002\u0003'.repeat(20)}`,
+    good: rest(LAMBDA_PROXY),
+  },
+  {
     code: 'apigw.document.syntax',
     title: 'YAML syntax errors',
     bad: rest(`${LAMBDA_PROXY}\nsummary: "unterminated`),
@@ -626,7 +642,7 @@ const CASES: Case[] = [
 describe('rules: one failing and one passing document per rule', () => {
   for (const c of CASES) {
     it(`${c.code}: ${c.title}`, async () => {
-      const bad = await lint(c.bad, { files: c.files });
+      const bad = await lint(c.bad, { ...c.options, files: c.files });
       const hits = bad.filter((d) => d.code === c.code);
       assert.ok(hits.length > 0, `expected ${c.code}, got:\n${bad.map((d) => `${d.code} ${d.pointer} ${d.message}`).join('\n')}`);
       if (c.pointer) assert.ok(hits.some((d) => d.pointer === c.pointer), `expected ${c.code} at ${c.pointer}, got ${hits.map((d) => d.pointer).join(', ')}`);

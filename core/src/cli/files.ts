@@ -20,6 +20,8 @@ export function makeReader(allowRemote: boolean): (uri: string) => Promise<strin
     const file = fileURLToPath(uri);
     try {
       const stat = await fs.stat(file);
+      // A device or a pipe (/dev/zero) would be read for ever.
+      if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
       if (stat.size > MAX_FILE_BYTES) throw new Error(`it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
       return await fs.readFile(file, 'utf8');
     } catch (err) {

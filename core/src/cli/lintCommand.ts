@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_MAX_FILE_BYTES } from '../document/readLimits';
 import { lintText, looksLikeOpenApi } from '../lint';
 import type { KindOverride } from '../model/apiModel';
 import { displayPath, formatJson, formatSarif, formatText, type FileReport } from './formatters';
@@ -17,6 +18,7 @@ Options:
   --format text|json|sarif   output format (default: text)
   --api-kind auto|rest|http  which API Gateway flavour the files target (default: auto)
   --allow-remote-refs        follow $refs to http(s) URLs
+  --max-file-size <MB>       files larger than this are not checked (default: 32)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage or file error.
@@ -26,11 +28,12 @@ interface LintArgs {
   format: 'text' | 'json' | 'sarif';
   apiKind: KindOverride;
   allowRemoteRefs: boolean;
+  maxFileBytes: number;
   inputs: string[];
 }
 
 function parseLintArgs(argv: readonly string[]): LintArgs {
-  const args: LintArgs = { format: 'text', apiKind: 'auto', allowRemoteRefs: false, inputs: [] };
+  const args: LintArgs = { format: 'text', apiKind: 'auto', allowRemoteRefs: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, inputs: [] };
   walkArgs(
     argv,
     (r) => {
@@ -40,6 +43,12 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         args.format = v;
       } else if (r.flag === '--api-kind') args.apiKind = apiKindValue(r);
       else if (r.flag === '--allow-remote-refs') args.allowRemoteRefs = true;
+      else if (r.flag === '--max-file-size') {
+        const v = r.value();
+        const mb = Number(v);
+        if (!(mb > 0)) throw new UsageError(`--max-file-size must be a number of MB above 0, not '${v}'`);
+        args.maxFileBytes = mb * 1024 * 1024;
+      }
       else return false;
       return true;
     },
@@ -61,6 +70,8 @@ export async function lintCommand(argv: readonly string[]): Promise<number> {
     let text: string;
     try {
       const stat = await fs.stat(target.display);
+      // A device or a pipe (/dev/zero) would be read for ever.
+      if (!stat.isFile()) throw new Error('not a regular file');
       if (stat.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; API Gateway imports at most 6 MB`);
       text = await fs.readFile(target.display, 'utf8');
     } catch (err) {
@@ -70,7 +81,7 @@ export async function lintCommand(argv: readonly string[]): Promise<number> {
     }
     if (!target.explicit && !looksLikeOpenApi(text)) continue;
     const uri = pathToFileURL(path.resolve(target.display)).toString();
-    const result = await lintText(uri, text, read, { apiKind: args.apiKind, allowRemoteRefs: args.allowRemoteRefs });
+    const result = await lintText(uri, text, read, { apiKind: args.apiKind, allowRemoteRefs: args.allowRemoteRefs, maxFileBytes: args.maxFileBytes });
     const byFile = new Map<string, FileReport>();
     const reportFor = (fileUri: string) => {
       let r = byFile.get(fileUri);

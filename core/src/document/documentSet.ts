@@ -1,6 +1,7 @@
 import type { AnyNode, KeyNode, StringNode, ValueNode } from './types';
 import type { LineIndex } from './lineIndex';
 import { parseText, type ParsedText } from './parse';
+import { DEFAULT_MAX_FILE_BYTES } from './readLimits';
 import { getProperty, nodeAtPointer } from './pointer';
 
 /** One file of an API definition: the entry document or a file reached through `$ref`. */
@@ -19,6 +20,8 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   /** Upper bound on files pulled in through `$ref`, so a runaway chain cannot load a whole disk. */
   maxFiles?: number;
+  /** Files of more bytes are not read (DEFAULT_MAX_FILE_BYTES when undefined). */
+  maxFileBytes?: number;
 }
 
 export type RefTarget = { file: LoadedFile; node: ValueNode };
@@ -221,7 +224,8 @@ export function pointsIntoPaths(ref: string): boolean {
 
 /** Parses the entry text and loads, breadth first, every file its `$ref`s reach. */
 export async function loadDocumentSet(uri: string, text: string, read: ReadFile, options: LoadOptions = {}): Promise<DocumentSet> {
-  const set = new DocumentSet({ uri, parsed: parseText(text, formatOf(uri), { lines: options.entryLines }) });
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const set = new DocumentSet({ uri, parsed: parseText(text, formatOf(uri), { lines: options.entryLines, maxBytes }) });
   const maxFiles = options.maxFiles ?? 200;
   const queue: LoadedFile[] = [set.entry];
   const attempted = new Set<string>([uri]);
@@ -247,7 +251,7 @@ export async function loadDocumentSet(uri: string, text: string, read: ReadFile,
         set.markMissing(parts.fileUri, `the file ${parts.fileUri.split('/').pop()} does not exist`);
         continue;
       }
-      const loaded: LoadedFile = { uri: parts.fileUri, parsed: parseText(content, formatOf(parts.fileUri)) };
+      const loaded: LoadedFile = { uri: parts.fileUri, parsed: parseText(content, formatOf(parts.fileUri), { maxBytes }) };
       set.add(loaded);
       queue.push(loaded);
     }

@@ -2,6 +2,7 @@ import { aliasExpansionProblem } from './aliasExpansion';
 import { readJson } from './jsonReader';
 import { LineIndex } from './lineIndex';
 import { flowDepthExcess, MAX_FLOW_DEPTH } from './nestingDepth';
+import { refusalOf } from './readLimits';
 import type { ReadTree } from './nodes';
 import { SYNTAX_CODE } from './problemCodes';
 import type { DocumentFormat, ParseProblem, ValueNode } from './types';
@@ -25,6 +26,8 @@ export interface ParseOptions {
   lines?: LineIndex;
   /** Read YAML (and JSON) with the `yaml` package's full parser only; for tests and comparisons. */
   forceSlowPath?: boolean;
+  /** A text of more UTF-8 bytes is not read: its only problem says so. */
+  maxBytes?: number;
 }
 
 /** JSON when the text starts (after whitespace) with `{` or `[`, YAML otherwise. */
@@ -43,6 +46,9 @@ export function parseText(
   options: ParseOptions = {},
 ): ParsedText {
   const lines = options.lines ?? new LineIndex(text);
+  // Too large or binary: reading would cost gigabytes, or give a syntax error on every line.
+  const refusal = refusalOf(text, options.maxBytes);
+  if (refusal) return { text, format, root: undefined, problems: [refusal], lines, aliases: false };
   let tree: ReadTree;
   try {
     tree = readTree(text, format, lines, options.forceSlowPath === true);

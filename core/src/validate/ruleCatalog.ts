@@ -18,6 +18,8 @@ const RULES = {
   'apigw.document.syntax': { severity: 'error', title: 'The file is not valid YAML or JSON', page: `${DG}import-edge-optimized-api.html` },
   'apigw.document.duplicate-key': { severity: 'warning', title: 'A key is written twice in the same object; only the last value counts', page: `${DG}import-edge-optimized-api.html` },
   'apigw.document.alias-expansion': { severity: 'error', title: 'YAML aliases expand the document by millions of nodes (a "billion laughs")', page: `${DG}import-edge-optimized-api.html` },
+  'apigw.document.too-large': { severity: 'warning', title: 'The file is larger than apigw reads (apigw.maxFileSizeMB); it is not checked', page: `${DG}import-edge-optimized-api.html` },
+  'apigw.document.binary': { severity: 'error', title: 'The file is binary, not YAML or JSON text', page: `${DG}import-edge-optimized-api.html` },
   'apigw.ref.unresolved': { severity: 'error', title: 'A $ref points to a file or node that does not exist', page: `${DG}api-gateway-known-issues.html` },
   'apigw.ref.remote-not-fetched': { severity: 'warning', title: 'A $ref points to a remote URL, which is not fetched', page: `${DG}api-gateway-known-issues.html` },
   'apigw.openapi.version': { severity: 'error', title: 'API Gateway imports OpenAPI 2.0 and 3.0 only (HTTP APIs: 3.0 only)', page: `${DG}import-edge-optimized-api.html` },
