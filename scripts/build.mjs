@@ -27,6 +27,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', './deployFlows', './languageClient'], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: ['client/src/deploy/deployFlows.ts'], outfile: 'dist/deployFlows.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
+  // What the client forks: server.js run with a V8 code cache (client/src/serverLoader.ts).
+  build({ ...common, entryPoints: ['client/src/serverLoader.ts'], outfile: 'dist/serverLoader.js' }),
   // The process each local Lambda handler runs in; the runner looks for it beside cli.js.
   build({ ...common, entryPoints: ['core/src/mock/lambda/childRunner.ts'], outfile: 'dist/lambdaChild.js' }),
 ]);

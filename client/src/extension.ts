@@ -26,7 +26,14 @@ let server: LanguageServer | undefined;
 export function activate(context: ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = window.createOutputChannel('API Gateway', { log: true });
-  const languageServer = new LanguageServer(context.asAbsolutePath(path.join('dist', 'server.js')), log);
+  const languageServer = new LanguageServer(
+    {
+      loader: context.asAbsolutePath(path.join('dist', 'serverLoader.js')),
+      server: context.asAbsolutePath(path.join('dist', 'server.js')),
+      codeCache: path.join(context.globalStorageUri.fsPath, 'server.v8cache'),
+    },
+    log,
+  );
   server = languageServer;
   context.subscriptions.push(log, languageServer, createStatusBar(languageServer));
 

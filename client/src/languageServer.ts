@@ -9,9 +9,16 @@ function debugging(): boolean {
   return process.execArgv.some((arg) => /^--(inspect|debug)(-brk)?(=|$)/.test(arg));
 }
 
-/** The server bundle over stdio, as vscode-languageclient would fork it. */
-function forkServer(module: string): ChildProcess {
-  return fork(module, ['--stdio', `--clientProcessId=${process.pid}`], {
+/** Where the server's code is and where its V8 code cache goes (see serverLoader.ts). */
+export interface ServerFiles {
+  readonly loader: string;
+  readonly server: string;
+  readonly codeCache: string;
+}
+
+/** The server over stdio, as vscode-languageclient would fork it, through the loader. */
+function forkServer(files: ServerFiles): ChildProcess {
+  return fork(files.loader, [files.server, files.codeCache, '--stdio', `--clientProcessId=${process.pid}`], {
     silent: true,
     execArgv: debugging() ? ['--nolazy', '--inspect=6019'] : [],
     // In desktop VS Code process.execPath is Electron: these make it run as plain Node.js.
@@ -35,10 +42,10 @@ export class LanguageServer implements Disposable {
   /** Resolves once the server has answered `initialize`; rejects when it could not start. */
   readonly ready: Promise<void>;
 
-  constructor(module: string, log: LogOutputChannel) {
-    this.forked = forkServer(module);
+  constructor(files: ServerFiles, log: LogOutputChannel) {
+    this.forked = forkServer(files);
     const serverProcess = () => {
-      const child = this.forked ?? forkServer(module);
+      const child = this.forked ?? forkServer(files);
       this.forked = undefined;
       return child;
     };
