@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { LogOutputChannel } from 'vscode';
 import { LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/node';
 import type { ServerState } from './languageServer';
+import { redactingChannel } from './redactingChannel';
 
 const STATES: Readonly<Record<State, ServerState>> = {
   [State.Starting]: 'starting',
@@ -16,6 +17,7 @@ const STATES: Readonly<Record<State, ServerState>> = {
 
 /** `serverProcess` is called for the first start and for each restart after a crash. */
 export function createLanguageClient(serverProcess: () => ChildProcess, log: LogOutputChannel, onState: (state: ServerState) => void): LanguageClient {
+  const channel = redactingChannel(log);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -24,9 +26,10 @@ export function createLanguageClient(serverProcess: () => ChildProcess, log: Log
       { scheme: 'untitled', language: 'json' },
     ],
     synchronize: { configurationSection: 'apigw' },
-    // Server log and the `apigw.trace.server` protocol trace share one channel.
-    outputChannel: log,
-    traceOutputChannel: log,
+    // Server log and the `apigw.trace.server` protocol trace share one channel; the trace
+    // quotes whole documents, so credentials written in a definition are masked on the way.
+    outputChannel: channel,
+    traceOutputChannel: channel,
   };
   const client = new LanguageClient('apigw', 'API Gateway', () => Promise.resolve(serverProcess()), clientOptions);
   client.onDidChangeState(({ newState }) => onState(STATES[newState]));
