@@ -12,6 +12,8 @@ export interface ApiTreeHost {
   analysis(uri: string): Promise<LintResult | undefined>;
   openText(uri: string): string | undefined;
   settings(): Promise<Settings>;
+  /** A file a `$ref` of the definition `entryUri` names, read as the checks read it (workspace, size, regular files). */
+  readReferenced(uri: string, entryUri: string): Promise<string | undefined>;
 }
 
 /** Files larger than this are not read for the tree; the diagnostics path reports them. */
@@ -47,7 +49,9 @@ export function registerApiTreeRequest(connection: Connection, host: ApiTreeHost
     if (!uri.startsWith('file:')) return undefined;
     try {
       const file = fileURLToPath(uri);
-      if ((await fs.stat(file)).size > MAX_FILE_BYTES) return undefined;
+      const stat = await fs.stat(file);
+      // A device or a pipe would be read for ever.
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
       return await fs.readFile(file, 'utf8');
     } catch {
       return undefined;
@@ -70,7 +74,11 @@ export function registerApiTreeRequest(connection: Connection, host: ApiTreeHost
     if (stamp === undefined || text === undefined) return undefined;
     const path = fileURLToPath(uri).split('\\').join('/');
     if (!looksLikeOpenApi(text) && !globs.some((g) => g.test(path))) return undefined;
-    const result = await lintText(uri, text, read, { apiKind: settings.apiKind, allowRemoteRefs: settings.allowRemoteRefs });
+    const result = await lintText(uri, text, (target) => host.readReferenced(target, uri), {
+      apiKind: settings.apiKind,
+      allowRemoteRefs: settings.allowRemoteRefs,
+      maxFileBytes: settings.maxFileSizeMB * 1024 * 1024,
+    });
     const tree = buildApiTree(result.set, result.model, result.diagnostics);
     const stamps = new Map([[uri, stamp]]);
     for (const file of tree.files.slice(1)) {

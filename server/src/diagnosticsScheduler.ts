@@ -206,7 +206,7 @@ export class DiagnosticsScheduler {
   }
 
   /** Reads a file a `$ref` of the definition `entryUri` names: the open buffer, else the URL or the disk. */
-  private readonly read = async (uri: string, entryUri: string): Promise<string | undefined> => {
+  readonly read = async (uri: string, entryUri: string): Promise<string | undefined> => {
     const open = this.host.openText(uri);
     if (open !== undefined) return open;
     if (isRemote(uri)) {

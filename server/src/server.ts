@@ -45,7 +45,12 @@ const scheduler = new DiagnosticsScheduler({
   log: (message) => connection.console.log(message),
 });
 
-registerApiTreeRequest(connection, { analysis: (uri) => scheduler.checked(uri), openText: (uri) => documents.get(uri)?.getText(), settings: clientSettings });
+registerApiTreeRequest(connection, {
+  analysis: (uri) => scheduler.checked(uri),
+  openText: (uri) => documents.get(uri)?.getText(),
+  settings: clientSettings,
+  readReferenced: (uri, entryUri) => scheduler.read(uri, entryUri),
+});
 const navigationCapabilities = registerNavigation(connection, documents, scheduler);
 const codeActionCapabilities = registerCodeActions(connection, documents, scheduler);
 const completionCapabilities = registerCompletion(connection, documents, scheduler);

@@ -185,6 +185,15 @@ describe('language server: bad files (issue 9)', function () {
     }
   });
 
+  it('the API tree of a closed definition reads its $refs as the checks do: not /dev/zero, not outside the workspace', async () => {
+    writeFileSync(path.join(dir, 'api.yaml'), withRef('/dev/zero').replace('components:', 'x-outside: {$ref: "../outside.yaml"}\ncomponents:'));
+    const started = performance.now();
+    const result = await client.connection.sendRequest<{ trees: Array<{ problems: Record<string, number> }> }>('apigw/apiTree', { uris: [uriOf('api.yaml')] });
+    assert.ok(performance.now() - started < 2000, `${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(result.trees.length, 1);
+    assert.ok(result.trees[0].problems.warning + result.trees[0].problems.error >= 2, JSON.stringify(result.trees[0].problems));
+  });
+
   it('a YAML billion laughs: one clear error within 2 s, every request answers, bounded memory', async () => {
     const lines = [HEAD.trimEnd(), 'paths:', '  /a:', OPERATION.trimEnd(), 'x-laughs:', '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let i = 1; i < 30; i++) lines.push(`  l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
