@@ -1,5 +1,5 @@
 // Throughput and latency of `apigw mock` beside Stoplight Prism on the same specs, in one run.
-//   npx tsc -p . && npm run bundle && node bench/mock.mjs [--rounds 3] [--requests 20000] [--seconds 10] [--json out.json]
+//   npx tsc -p . && npm run bundle && node bench/mock.mjs [--rounds 3] [--requests 20000] [--seconds 10] [--cli dist/cli.js] [--json out.json]
 // Two specs: a 3-path petstore-like one written here (no authorizers, as a first API often is)
 // and bench/genSpec.mjs --paths 100 (an authorizer on every method). Per spec and round, apigw
 // and Prism are started one after the other, each from spawn to its first 200 (the cold start),
@@ -35,8 +35,9 @@ const prismBin = peerBin(prismDir, 'prism');
 const autocannon = createRequire(path.join(autocannonDir, 'package.json'))('autocannon');
 
 // The Lambda child runner is bundled separately; without dist/lambdaChild.js run the compiled out/ tree.
+// --cli runs another build (for example one of an earlier commit) against the same load.
 const bundled = existsSync(path.join(root, 'dist', 'lambdaChild.js'));
-const cli = bundled ? path.join(root, 'dist', 'cli.js') : path.join(root, 'out', 'core', 'src', 'cli.js');
+const cli = path.resolve(opt('cli', bundled ? path.join(root, 'dist', 'cli.js') : path.join(root, 'out', 'core', 'src', 'cli.js')));
 const apigw = (argv, cwd) => {
   const r = spawnSync(process.execPath, [cli, ...argv], { cwd, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`apigw ${argv.join(' ')} failed: ${r.stderr}`);
@@ -113,8 +114,8 @@ function prepare() {
       dir: large,
       file: 'api.yaml',
       routes: [
-        // Path 1 GET: MOCK behind the Cognito user pool authorizer: an ID token minted by `apigw token`, verified on every request.
-        { label: 'MOCK', route: '/users0/abc', headers: { Authorization: idToken, Accept: 'application/json' }, auth: 'Cognito ID token (RS256, verified per request)' },
+        // Path 1 GET: MOCK behind the Cognito user pool authorizer: an ID token minted by `apigw token`.
+        { label: 'MOCK', route: '/users0/abc', headers: { Authorization: idToken, Accept: 'application/json' }, auth: 'Cognito ID token (RS256 signature checked once per token and minute, exp on every request)' },
         // Path 0 GET: Lambda proxy behind the TOKEN authorizer: its local handler allows, and the decision is cached for 300 s as in API Gateway.
         { label: 'Lambda proxy', route: '/orders0', headers: { Authorization: 'allow-bench', Accept: 'application/json' }, auth: 'Lambda TOKEN authorizer (local handler, decision cached 300 s)' },
       ],
@@ -178,11 +179,12 @@ function treeCpuMs(pid) {
 function load(url, headers, amount, seconds) {
   return new Promise((resolve, reject) => {
     const latencies = [];
-    // autocannon's own duration is rounded; the wall time is taken here.
+    // From the start to the last response: autocannon reports its end on a whole-second tick.
     const t0 = performance.now();
+    let last = t0;
     const instance = autocannon({ url, headers, connections: CONNECTIONS, amount, duration: seconds }, (err, result) => {
       if (err) return reject(err);
-      const elapsed = (performance.now() - t0) / 1000;
+      const elapsed = (last - t0) / 1000;
       latencies.sort((a, b) => a - b);
       const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
       const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([s, { count }]) => [s, count]));
@@ -190,7 +192,13 @@ function load(url, headers, amount, seconds) {
       resolve({ count: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), statuses });
     });
     // autocannon's own percentiles are whole milliseconds; each response's time is kept exactly here.
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    // With `amount` set, autocannon ignores `duration`: the time limit is kept here.
+    const limit = setTimeout(() => instance.stop(), seconds * 1000);
+    instance.once('done', () => clearTimeout(limit));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      last = performance.now();
+    });
   });
 }
 
@@ -268,7 +276,7 @@ const fmt = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const lines = [
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0].model.trim()}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average before ${fmt(loadBefore)}, after ${fmt(loadAfter)}`,
   `Load: autocannon ${AUTOCANNON_VERSION}, ${CONNECTIONS} keep-alive connections on 127.0.0.1, at most ${REQUESTS} requests or ${SECONDS} s per row after ${WARMUP} warm-up requests; medians of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, apigw and Prism started one after the other in each round (each server killed before the next starts).`,
-  `apigw ran from ${bundled ? 'dist/cli.js' : 'out/core/src/cli.js (no dist/lambdaChild.js bundle yet)'}, every Lambda mapped in apigw.config.json to one small local handler (bench/mock.mjs writes it); Prism answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*, runs no handler, and checks only that a security scheme's header is there).`,
+  `apigw ran from ${path.relative(root, cli)}, every Lambda mapped in apigw.config.json to one small local handler (bench/mock.mjs writes it); Prism answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*, runs no handler, and checks only that a security scheme's header is there).`,
   'CPU per request counts the server process and every process under it (the Lambda handlers\' processes included).',
   '',
   '| spec | server | route | authorization | requests | req/s | p50 | p99 | CPU per request | statuses | cold start to first 200 | first request on the route |',
