@@ -50,6 +50,6 @@ const source = readFileSync(serverFile, 'utf8').replace(/^#!.*/, '');
 const sourceHash = createHash('sha256').update(source).digest();
 const cachedData = readCache(cacheFile, sourceHash);
 const script = new Script(wrap(source), { filename: serverFile, cachedData });
-const module = { exports: {} };
-(script.runInThisContext() as ModuleFunction).call(module.exports, module.exports, createRequire(serverFile), module, serverFile, path.dirname(serverFile));
+const serverModule = { exports: {} };
+(script.runInThisContext() as ModuleFunction).call(serverModule.exports, serverModule.exports, createRequire(serverFile), serverModule, serverFile, path.dirname(serverFile));
 if (cachedData === undefined || script.cachedDataRejected) setTimeout(() => writeCache(cacheFile, sourceHash, script.createCachedData()), WRITE_AFTER_MS).unref();
