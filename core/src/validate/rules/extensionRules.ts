@@ -285,15 +285,41 @@ function checkObject(ctx: ValidationContext, spec: FieldSpec, node: ObjectNode, 
       ctx.report('apigw.extension.unknown-property', prop.keyNode, `${f.path} has no property '${name}'; API Gateway ignores it.${guess ? ` Did you mean '${guess}'?` : ''}`, { link: spec.page ?? f.ext.page });
     }
   }
-  for (const [name, child] of Object.entries(props)) {
-    if (child.required && !getProperty(node, name) && (!child.apiKinds || child.apiKinds.includes(ctx.model.kind))) {
+  for (const [name, child] of requiredFieldsOf(spec)) {
+    if (!getProperty(node, name) && (!child.apiKinds || child.apiKinds.includes(ctx.model.kind))) {
       ctx.report('apigw.extension.required', anchor, `${f.path} needs '${name}': ${child.doc}`, { link: spec.page ?? f.ext.page, severity: child.verified === false ? 'warning' : severity });
     }
   }
 }
 
+/**
+ * The catalog's required fields of each object, and its key patterns compiled, once:
+ * checkObject and checkMap run for every integration, response and authorizer of a
+ * definition, thousands of times on a large one.
+ */
+const requiredFields = new WeakMap<FieldSpec, Array<[string, FieldSpec]>>();
+const keyPatterns = new Map<string, RegExp>();
+
+function requiredFieldsOf(spec: FieldSpec): Array<[string, FieldSpec]> {
+  let fields = requiredFields.get(spec);
+  if (fields === undefined) {
+    fields = Object.entries(spec.properties ?? {}).filter(([, child]) => child.required);
+    requiredFields.set(spec, fields);
+  }
+  return fields;
+}
+
+function keyPatternOf(source: string): RegExp {
+  let pattern = keyPatterns.get(source);
+  if (pattern === undefined) {
+    pattern = new RegExp(source);
+    keyPatterns.set(source, pattern);
+  }
+  return pattern;
+}
+
 function checkMap(ctx: ValidationContext, spec: FieldSpec, node: ObjectNode, f: FieldContext, severity: Severity | undefined): void {
-  const keyPattern = spec.keyPattern ? new RegExp(spec.keyPattern) : undefined;
+  const keyPattern = spec.keyPattern ? keyPatternOf(spec.keyPattern) : undefined;
   for (const prop of node.properties) {
     const key = prop.keyNode.value;
     if (keyPattern && !keyPattern.test(key)) {
