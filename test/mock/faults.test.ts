@@ -39,6 +39,9 @@ exports.handler = async (event) => {
 };
 `;
 
+/** An answer just under the 10 MB quota. */
+const BIG_ANSWER_BYTES = 10 * 1024 * 1024 - 1024;
+
 interface Reply {
   status: number;
   body: string;
@@ -76,12 +79,14 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
   let server: MockServer;
   let runner: LambdaRunner;
   let upstream: http.Server;
-  const access: Array<{ resourcePath: string; status: string }> = [];
+  const access: Array<{ resourcePath: string; status: string; responseLength: string }> = [];
+  /** The emulator's log, shown when a request that should have been served was not. */
+  const logs: string[] = [];
   const url = (route: string) => `${server.url}/dev${route}`;
   /** Requests to healthy routes of every integration type, sent while a fault happens: all must answer 200. */
   const others = (): Array<Promise<Reply>> => [get(url('/ping')), get(url('/lambda?how=ok')), get(url('/relay/ok'))];
   const assertServed = async (replies: Array<Promise<Reply>>) => {
-    for (const reply of await Promise.all(replies)) assert.equal(reply.status, 200, `${reply.body} ${reply.note}`);
+    for (const reply of await Promise.all(replies)) assert.equal(reply.status, 200, `${reply.body} ${reply.note}\n${logs.slice(-5).join('\n')}`);
   };
   /** Sends the faulty request beside others, then one more of each: the fault's answer. */
   const duringOthers = async (route: string): Promise<Reply> => {
@@ -108,7 +113,8 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
         };
         res.on('drain', pump);
         pump();
-      } else if (req.url === '/slow-answer') setTimeout(() => res.end('upstream ok, slowly'), 200);
+      } else if (req.url === '/big') res.end(Buffer.alloc(BIG_ANSWER_BYTES, 120));
+      else if (req.url === '/slow-answer') setTimeout(() => res.end('upstream ok, slowly'), 200);
       else if (req.url === '/trickle') {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         const timer = setInterval(() => res.write('.'), 100);
@@ -123,7 +129,7 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     const ok = { responses: { '200': { description: 'ok' } } };
     const lambda = (name: string, extra: object = {}) => ({ get: { ...ok, 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: LAMBDA_URI(name), ...extra } } });
-    const relay = (uri: string) => ({ get: { ...ok, 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri, timeoutInMillis: 500 } } });
+    const relay = (uri: string, timeoutInMillis = 500) => ({ get: { ...ok, 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri, timeoutInMillis } } });
     dir = mkdtempSync(path.join(tmpdir(), 'apigw-faults-'));
     const file = path.join(dir, 'api.json');
     const definition = restApi({
@@ -133,6 +139,7 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
       '/leaky': lambda('leaky'),
       '/relay/{step}': { get: { ...relay(`${upstreamUrl}/{step}`).get, parameters: [{ name: 'step', in: 'path', required: true, schema: { type: 'string' } }] } },
       '/down': relay('http://127.0.0.1:1/nothing'),
+      '/big': relay(`${upstreamUrl}/big`, 29_000),
     });
     writeFileSync(file, JSON.stringify(definition));
     writeFileSync(path.join(dir, 'faulty.js'), FAULTY);
@@ -152,8 +159,9 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
       port: 0,
       lambda: runner,
       // Short limits for slow clients, so that the test need not wait the real ones out.
-      clientTimeouts: { headersMs: 400, requestMs: 800 },
+      clientTimeouts: { headersMs: 400, requestMs: 800, stalledResponseMs: 500 },
       onAccessLog: (entry) => access.push(entry),
+      log: (line) => logs.push(line),
     });
     await assertServed(others());
   });
@@ -379,6 +387,42 @@ describe('mock runner faults: the runner answers as API Gateway would and keeps 
       const answered = await eventually(() => (text.match(/HTTP\/1\.1 200 OK/g) ?? []).length === 2);
       socket.destroy();
       assert.ok(answered, text);
+    });
+
+    it('a client that stops reading its answer is dropped once nothing moves; one that reads slowly is not', async () => {
+      const bigAnswers = () => access.filter((e) => e.responseLength === String(BIG_ANSWER_BYTES)).length;
+      const already = bigAnswers();
+      const fetchBig = (reader: 'stalled' | 'slow') => {
+        const socket = net.connect(server.port, '127.0.0.1');
+        const state = { received: 0, closed: false };
+        socket.on('error', () => undefined);
+        socket.on('data', (chunk: Buffer) => {
+          state.received += chunk.length;
+          if (reader === 'slow') {
+            // About 200 KB/s: every pause is shorter than the stall limit.
+            socket.pause();
+            setTimeout(() => socket.resume(), 300);
+          }
+        });
+        socket.on('close', () => (state.closed = true));
+        if (reader === 'stalled') socket.pause();
+        socket.write('GET /dev/big HTTP/1.1\r\nHost: x\r\n\r\n');
+        return { socket, state };
+      };
+      const stalled = fetchBig('stalled');
+      const slow = fetchBig('slow');
+      await assertServed(others());
+      // From when the emulator has written both answers, the stall limit (500 ms) and then some.
+      assert.ok(await eventually(() => bigAnswers() === already + 2, 10_000));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // A paused socket reports its end only once read: what reached it before the drop, then the close.
+      stalled.socket.resume();
+      const dropped = await eventually(() => stalled.state.closed, 2000);
+      slow.socket.destroy();
+      stalled.socket.destroy();
+      assert.ok(dropped, 'the stalled client was not dropped');
+      assert.ok(stalled.state.received < BIG_ANSWER_BYTES, `${stalled.state.received} bytes`);
+      assert.ok(!slow.state.closed, `the slow reader was dropped after ${slow.state.received} bytes`);
     });
 
     it('a client that disconnects mid-upload leaves the server serving', async () => {

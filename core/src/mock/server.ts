@@ -47,8 +47,11 @@ export interface MockServerOptions {
   onAccessLog?: (entry: AccessLogEntry) => void;
   /** Human-readable lines: reloads, and what the emulator approximated or skipped per request. */
   log?: (line: string) => void;
-  /** How long a client may take to send a request's headers, and the whole request (see CLIENT_TIMEOUTS). */
-  clientTimeouts?: { headersMs: number; requestMs: number };
+  /**
+   * How long a client may take to send a request's headers and the whole request, and how long
+   * an answer may wait for a client that stopped reading it (see CLIENT_TIMEOUTS).
+   */
+  clientTimeouts?: { headersMs: number; requestMs: number; stalledResponseMs: number };
 }
 
 export interface MockServer {
@@ -73,9 +76,11 @@ const LIMIT = QUOTAS.payloadBytes;
  * A client that trickles its request holds a socket (a file descriptor) for as long as the server
  * waits. Node's defaults wait a minute for headers and five for the request, checked every 30 s;
  * these bound it tighter while leaving a slow link time to upload a 10 MB body. Node answers
- * 408 and closes the connection. API Gateway documents no such limits for clients.
+ * 408 and closes the connection. A client that stops reading an answer holds the socket and the
+ * unsent part of the answer; with no progress for `stalledResponseMs` the connection is dropped
+ * (a slow reader that makes progress is not). API Gateway documents no such limits for clients.
  */
-const CLIENT_TIMEOUTS = { headersMs: 10_000, requestMs: 120_000 };
+const CLIENT_TIMEOUTS = { headersMs: 10_000, requestMs: 120_000, stalledResponseMs: 60_000 };
 
 /**
  * What API Gateway counts against its header quota: the header values of a REST API, the
@@ -112,7 +117,7 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
-function writeResponse(res: http.ServerResponse, method: string, response: MockResponse): void {
+function writeResponse(res: http.ServerResponse, method: string, response: MockResponse, stalledResponseMs: number): void {
   const flat: string[] = [];
   for (const [name, values] of response.headers.entries()) {
     if (name.toLowerCase() === 'content-length') continue;
@@ -121,6 +126,10 @@ function writeResponse(res: http.ServerResponse, method: string, response: MockR
   flat.push('Content-Length', String(response.body.length));
   res.writeHead(response.status, flat);
   res.end(method === 'HEAD' ? undefined : response.body);
+  // Part of the answer waits for the client to read it. A socket timeout counts inactivity, so it
+  // fires only while nothing moves; without a handler Node then destroys the socket, and once the
+  // answer is out it replaces this timeout with the keep-alive one.
+  if (res.writableLength > 0) res.setTimeout(stalledResponseMs);
 }
 
 function incoming(req: http.IncomingMessage, body: Buffer, receivedAt: number): IncomingRequest {
@@ -165,8 +174,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const settings: MockSettings = { ...stageSettings(definition.api, await readConfig()), accountId: LOCAL_ACCOUNT_ID, lambda: options.lambda, state: createGatewayState() };
   const stats = new RequestStats();
 
+  const timeouts = options.clientTimeouts ?? CLIENT_TIMEOUTS;
   const finish = (exchange: Exchange, res: http.ServerResponse, response: MockResponse) => {
-    writeResponse(res, exchange.request.method, response);
+    writeResponse(res, exchange.request.method, response, timeouts.stalledResponseMs);
     const finishedAt = Date.now();
     const { requestId, method, rawPath } = exchange.request;
     for (const event of exchange.events) log(`${requestId} ${method} ${rawPath}: ${event}`);
@@ -184,7 +194,6 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     finish(exchange, res, response);
   };
 
-  const timeouts = options.clientTimeouts ?? CLIENT_TIMEOUTS;
   const serverOptions: http.ServerOptions = {
     headersTimeout: timeouts.headersMs,
     requestTimeout: timeouts.requestMs,
