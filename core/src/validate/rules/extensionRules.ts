@@ -209,7 +209,7 @@ function checkField(ctx: ValidationContext, generic: FieldSpec, node: ValueNode,
   if (text !== undefined && text !== '') {
     checkEnum(ctx, spec, node, text, f, opts);
     if (!byRules) checkRange(ctx, spec, node, text, f, opts);
-    if (spec.pattern && !new RegExp(spec.pattern).test(text)) ctx.report('apigw.extension.format', node, `${f.path} '${text}' does not match ${spec.pattern}.`, opts);
+    if (spec.pattern && !compiled(spec.pattern).test(text)) ctx.report('apigw.extension.format', node, `${f.path} '${text}' does not match ${spec.pattern}.`, opts);
     if (spec.format && !byRules) {
       const problem = checkFormat(spec.format, text);
       if (problem) ctx.report('apigw.extension.format', node, `${f.path}: ${problem}`, opts);
@@ -293,12 +293,12 @@ function checkObject(ctx: ValidationContext, spec: FieldSpec, node: ObjectNode, 
 }
 
 /**
- * The catalog's required fields of each object, and its key patterns compiled, once:
- * checkObject and checkMap run for every integration, response and authorizer of a
- * definition, thousands of times on a large one.
+ * The catalog's required fields of each object, and its patterns compiled, once: the
+ * field checks run for every integration, response and authorizer of a definition,
+ * thousands of times on a large one.
  */
 const requiredFields = new WeakMap<FieldSpec, Array<[string, FieldSpec]>>();
-const keyPatterns = new Map<string, RegExp>();
+const patterns = new Map<string, RegExp>();
 
 function requiredFieldsOf(spec: FieldSpec): Array<[string, FieldSpec]> {
   let fields = requiredFields.get(spec);
@@ -309,17 +309,17 @@ function requiredFieldsOf(spec: FieldSpec): Array<[string, FieldSpec]> {
   return fields;
 }
 
-function keyPatternOf(source: string): RegExp {
-  let pattern = keyPatterns.get(source);
+function compiled(source: string): RegExp {
+  let pattern = patterns.get(source);
   if (pattern === undefined) {
     pattern = new RegExp(source);
-    keyPatterns.set(source, pattern);
+    patterns.set(source, pattern);
   }
   return pattern;
 }
 
 function checkMap(ctx: ValidationContext, spec: FieldSpec, node: ObjectNode, f: FieldContext, severity: Severity | undefined): void {
-  const keyPattern = spec.keyPattern ? keyPatternOf(spec.keyPattern) : undefined;
+  const keyPattern = spec.keyPattern ? compiled(spec.keyPattern) : undefined;
   for (const prop of node.properties) {
     const key = prop.keyNode.value;
     if (keyPattern && !keyPattern.test(key)) {
