@@ -25,6 +25,8 @@ const NESTED_MIN_ROUNDS = 3;
 const ALTERNATION_MIN_ROUNDS = 8;
 /** Node pairs compared before giving up: a pattern too big to check is treated as unsafe. */
 const WORK_BUDGET = 200_000;
+/** Longer patterns are not parsed at all: reading a megabyte-long one into nodes took seconds. */
+const MAX_SOURCE_LENGTH = 10_000;
 
 interface Facts {
   /** The characters the node can consume. */
@@ -195,6 +197,7 @@ function overlappingAlternatives(analysis: Analysis, outer: Extract<RegexNode, {
 export function backtrackingRisk(source: string, flags = ''): string | undefined {
   const analysis = new Analysis(source);
   try {
+    if (source.length > MAX_SOURCE_LENGTH) throw new RegexTooComplex('too large to check');
     const root = parseRegex(source, flags);
     for (const node of walk(root)) {
       if (node.type !== 'repeat') continue;
