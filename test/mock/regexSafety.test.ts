@@ -54,6 +54,15 @@ function definition(): object {
           },
         },
       },
+      '/jsonpath': {
+        post: {
+          responses: ok,
+          'x-amazon-apigateway-integration': {
+            ...mockIntegration('{"ok": true}'),
+            requestTemplates: { 'application/json': `#set($hits = $input.path('$.items[?(@.name.match(/${EVIL}/))]')){"statusCode": 200}` },
+          },
+        },
+      },
       '/iam/{rest+}': {
         get: {
           parameters: [{ name: 'rest', in: 'path', required: true, schema: { type: 'string' } }],
@@ -132,6 +141,12 @@ describe('regexes from the definition cannot hang the emulator', () => {
     assert.match(res.headers.get(NOTE_HEADER) ?? '', /request mapping template failed: .*regex '\(a\+\)\+\$' not run/);
   });
 
+  it('nor a regex in a JSONPath filter of a template: the template fails with a note', async () => {
+    const res = await fetch(`${h.url}/dev/jsonpath`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [{ name: 'aab' }] }) });
+    assert.equal(res.status, 500);
+    assert.match(res.headers.get(NOTE_HEADER) ?? '', /request mapping template failed: JSONPath .* not evaluated: its regex \/\(a\+\)\+\$\/ is not run/);
+  });
+
   it("an authorizer policy's wildcards are matched without a regex", async () => {
     const res = await fetch(`${h.url}/dev/iam/${'a'.repeat(12)}`, { headers: { Authorization: 'x' } });
     assert.equal(res.status, 403);
@@ -185,6 +200,7 @@ describe('(a+)+$ against a long near-miss, through the real processes', function
       assert.equal(await ask('/token', { headers: { Authorization: NEAR_MISS } }), 501);
       assert.equal(await ask('/model', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: NEAR_MISS }) }), 200);
       assert.equal(await ask(`/template?q=${NEAR_MISS}`), 500);
+      assert.equal(await ask('/jsonpath', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [{ name: NEAR_MISS }] }) }), 500);
       assert.equal(await ask(`/iam/${'a'.repeat(200)}`, { headers: { Authorization: 'x' } }), 403);
     });
   });
@@ -197,11 +213,12 @@ describe('(a+)+$ against a long near-miss, through the real processes', function
       await client.open(uri, JSON.stringify(definition(), null, 2), 'json');
       const published = await client.waitFor(uri, (p) => p.diagnostics.some((d) => d.code === 'apigw.regex.backtracking'), 30_000);
       const flagged = published.diagnostics.filter((d) => d.code === 'apigw.regex.backtracking').map((d) => d.message);
-      assert.equal(flagged.length, 4, flagged.join('\n'));
+      assert.equal(flagged.length, 5, flagged.join('\n'));
       assert.ok(flagged.some((m) => m.startsWith('Selection pattern')));
       assert.ok(flagged.some((m) => m.startsWith('identityValidationExpression')));
       assert.ok(flagged.some((m) => m.startsWith("pattern '(a+)+$'")));
       assert.ok(flagged.some((m) => m.includes('.matches("(a+)+$")')));
+      assert.ok(flagged.some((m) => m.startsWith('The JSONPath $.items[?(@.name.match(/(a+)+$/))]')));
     } finally {
       await client.shutdown();
     }

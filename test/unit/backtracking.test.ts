@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { backtrackingRisk, compileUserRegex } from '../../core/src/regex/backtracking';
+import { jsonPathRegexProblem } from '../../core/src/regex/jsonPathFilters';
 
 /** Patterns known to take exponential time on a near-miss input (the classic ReDoS shapes). */
 const CATASTROPHIC = [
@@ -83,7 +84,7 @@ describe('regex: catastrophic backtracking detection', () => {
   it('gives up on a pattern of a few hundred thousand characters with a verdict, not a stack overflow', () => {
     const long = `(?:(?:${'ab'.repeat(150_000)})|c)*`;
     new RegExp(long);
-    assert.match(backtrackingRisk(long) ?? '', /too large to check/);
+    assert.match(backtrackingRisk(long) ?? '', /to check for catastrophic backtracking, so it is treated as if it had it/);
   });
 
   it('compiles a safe pattern, and says why it refuses the others', () => {
@@ -91,5 +92,20 @@ describe('regex: catastrophic backtracking detection', () => {
     assert.ok('regex' in ok && ok.regex.test('123'));
     assert.ok('invalid' in compileUserRegex('(5\\d{2}'));
     assert.ok('unsafe' in compileUserRegex('(a+)+$'));
+  });
+});
+
+describe('regex: JSONPath filters that would run a regex', () => {
+  it('finds regex literals and strings given to match() in filters, and leaves division alone', () => {
+    assert.match(jsonPathRegexProblem('$[?(@.name.match(/(a+)+$/))]') ?? '', /\/\(a\+\)\+\$\/ is not run/);
+    assert.match(jsonPathRegexProblem('$[?(/(x+x+)+y/.test(@.n))]') ?? '', /is not run/);
+    assert.match(jsonPathRegexProblem('$[?(@.n.match("(a|a)*$"))]') ?? '', /is not run/);
+    assert.equal(jsonPathRegexProblem('$[?(@.name.match(/^ab+c$/i))]'), undefined);
+    assert.equal(jsonPathRegexProblem('$[?(@.a / 2 > 1 && @.b / 4 < 3)]'), undefined);
+    assert.equal(jsonPathRegexProblem('$.store.book[0].title'), undefined);
+  });
+
+  it('refuses a regex taken from the data', () => {
+    assert.match(jsonPathRegexProblem('$[?(@.n.match(@.p))]') ?? '', /not written in the path/);
   });
 });

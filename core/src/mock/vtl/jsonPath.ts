@@ -1,4 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
+import { jsonPathRegexProblem } from '../../regex/jsonPathFilters';
 import { markJson } from './javaValues';
 
 /**
@@ -20,6 +21,9 @@ export function isDefinitePath(path: string): boolean {
 export function evaluateJsonPath(json: unknown, path: string): unknown {
   const trimmed = path.trim();
   if (trimmed === '$' || trimmed === '') return json;
+  // The library runs filters' regexes with RegExp, which nothing can stop once it backtracks.
+  const problem = jsonPathRegexProblem(trimmed);
+  if (problem) throw new Error(`JSONPath ${trimmed} not evaluated: ${problem}`);
   const matches = JSONPath({ path: trimmed, json: json as object, wrap: true }) as unknown[];
   if (isDefinitePath(trimmed)) return matches.length > 0 ? matches[0] : undefined;
   return markJson(matches);

@@ -1,5 +1,6 @@
 import type { ValueNode } from '../../document/types';
 import { backtrackingRisk } from '../../regex/backtracking';
+import { jsonPathRegexProblem } from '../../regex/jsonPathFilters';
 import type { ValidationContext } from '../context';
 
 /** Values that are data, not schemas: a `pattern` key inside them is not a regex. */
@@ -20,7 +21,14 @@ function riskOf(source: string, flags = ''): string | undefined {
 
 const CONSEQUENCE = 'so a long input can keep a backtracking matcher busy for minutes, and the local mock does not run it. Rewrite it so that every repetition is pinned down by a character the repeated part cannot match.';
 
+/** `$input.path('…')` and `$input.json('…')` with a literal JSONPath, whose filters may hold regexes. */
+const TEMPLATE_JSON_PATH = /\$input\.(?:path|json)\(\s*(?:"([^"]*)"|'([^']*)')/g;
+
 function checkTemplate(ctx: ValidationContext, node: ValueNode & { kind: 'string' }): void {
+  for (const m of node.value.matchAll(TEMPLATE_JSON_PATH)) {
+    const problem = jsonPathRegexProblem(m[1] ?? m[2]);
+    if (problem) ctx.report('apigw.regex.backtracking', node, `The JSONPath ${m[1] ?? m[2]} in this template runs a regex on request data: ${problem}. API Gateway's matcher can be kept busy by it, and the local mock does not run it.`);
+  }
   for (const m of node.value.matchAll(TEMPLATE_REGEX_CALL)) {
     const written = m[2] ?? m[3];
     const insensitive = written.startsWith('(?i)');
