@@ -17,9 +17,7 @@ import { LAMBDA_URI, mockIntegration, restApi, startMock } from './harness';
 
 const FAULTY = `
 const hoard = [];
-let invocations = 0;
 exports.handler = async (event) => {
-  invocations++;
   const how = (event.queryStringParameters || {}).how;
   if (how === 'throw') throw new TypeError('boom');
   if (how === 'exit') process.exit(3);
@@ -35,7 +33,7 @@ exports.handler = async (event) => {
   if (how === 'objectBody') return { statusCode: 200, body: { not: 'a string' } };
   if (how === 'huge') return { statusCode: 200, body: 'x'.repeat(7 * 1024 * 1024) };
   if (how === 'slow') await new Promise((resolve) => setTimeout(resolve, Number(event.queryStringParameters.ms)));
-  return { statusCode: 200, body: JSON.stringify({ invocations, pid: process.pid, held: hoard.length }) };
+  return { statusCode: 200, body: JSON.stringify({ held: hoard.length }) };
 };
 `;
 
