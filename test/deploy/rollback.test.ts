@@ -64,4 +64,37 @@ describe('deploy: rollback', () => {
     sdk.http.on(GetHttpStage).resolves({ DeploymentId: 'd2', AutoDeploy: true });
     await assert.rejects(rollbackStage(testClients(), 'HTTP', { api: { name: 'Checkout' }, stage: 'dev' }), /autoDeploy/);
   });
+
+  describe('when moving the stage back fails', () => {
+    const fault = {
+      throttled: () => Object.assign(new Error('Too Many Requests'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429, attempts: 6 } }),
+      network: () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', $metadata: { attempts: 6 } }),
+      unavailable: () => Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailableException', $metadata: { httpStatusCode: 503, attempts: 6 } }),
+    };
+    const rollingBack = (err: Error) => {
+      sdk.rest.on(GetStageCommand).resolves({ deploymentId: 'dep2' });
+      sdk.rest.on(GetDeploymentCommand).resolves({ id: 'dep2', description: 'apigw deploy of 1a2b3c by ana; previous deployment dep1' });
+      sdk.rest.on(UpdateStageCommand).rejects(err);
+      return rollbackStage(testClients(), 'REST', { api: { name: 'Orders' }, stage: 'prod' }).then(
+        () => assert.fail('rolled back'),
+        (e: unknown) => e as DeployError,
+      );
+    };
+
+    it('a refused call (throttled) says nothing changed', async () => {
+      const err = await rollingBack(fault.throttled());
+      assert.equal(err.kind, 'throttled');
+      assert.match(err.message, /Nothing was changed: stage prod still serves deployment dep2\./);
+      assert.match(err.hints.join('\n'), /Run the same rollback again/);
+    });
+
+    for (const kind of ['network', 'unavailable'] as const) {
+      it(`a lost answer (${kind}) says the stage serves one of the two, and how to find out`, async () => {
+        const err = await rollingBack(fault[kind]());
+        assert.equal(err.kind, kind);
+        assert.match(err.message, /stage prod serves either deployment dep2 \(as before\) or dep1 \(rolled back\)/);
+        assert.match(err.hints.join('\n'), /Roll back again with --to dep1: the stage is moved there, or you are told it already serves it/);
+      });
+    }
+  });
 });

@@ -115,6 +115,15 @@ export async function rollbackStage(clients: AwsClients, kind: ApiKind, target: 
     );
   }
   if (back === from) throw new DeployError(`Stage ${stage} already serves deployment ${from}.`, 'refused');
-  await view.point(back);
+  try {
+    await view.point(back);
+  } catch (err) {
+    if (!(err instanceof DeployError)) throw err;
+    if (!err.outcomeUnknown) throw err.explained(`${err.message}\nNothing was changed: stage ${stage} still serves deployment ${from}.`, ['Run the same rollback again once the cause is fixed.']);
+    // Named with --to, a second rollback cannot go one deployment further back should the first have gone through.
+    throw err.explained(`${err.message}\nThe answer was lost, so stage ${stage} serves either deployment ${from} (as before) or ${back} (rolled back).`, [
+      `Roll back again with --to ${back}: the stage is moved there, or you are told it already serves it.`,
+    ]);
+  }
   return { apiId: api.id, stage, from, to: back };
 }
