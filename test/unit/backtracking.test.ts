@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { backtrackingRisk, compileUserRegex } from '../../core/src/regex/backtracking';
 import { jsonPathRegexProblem } from '../../core/src/regex/jsonPathFilters';
+import { lint } from '../support/lint';
 
 /** Patterns known to take exponential time on a near-miss input (the classic ReDoS shapes). */
 const CATASTROPHIC = [
@@ -107,5 +108,32 @@ describe('regex: JSONPath filters that would run a regex', () => {
 
   it('refuses a regex taken from the data', () => {
     assert.match(jsonPathRegexProblem('$[?(@.n.match(@.p))]') ?? '', /not written in the path/);
+  });
+});
+
+describe('regex: apigw lint names every regex of the definition that could backtrack badly', () => {
+  const api = (schema: object, template = '{"statusCode": 200}') =>
+    JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'T', version: '1' },
+      paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema } } }, responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': template }, responses: { default: { statusCode: '200' } } } } } },
+    });
+  const flagged = async (text: string) => (await lint(text, { name: 'api.json' })).filter((d) => d.code === 'apigw.regex.backtracking').map((d) => d.pointer);
+
+  it('schema pattern and patternProperties names', async () => {
+    const schema = { type: 'object', properties: { a: { type: 'string', pattern: '^(\\w+\\s?)*$' } }, patternProperties: { '^(a|a)*$': { type: 'string' } } };
+    assert.deepEqual((await flagged(api(schema))).sort(), ['/paths/~1x/post/requestBody/content/application~1json/schema/patternProperties/^(a|a)*$', '/paths/~1x/post/requestBody/content/application~1json/schema/properties/a/pattern'].sort());
+    assert.deepEqual(await flagged(api({ type: 'object', properties: { a: { type: 'string', pattern: '^\\w+$' } }, patternProperties: { '^x-[a-z]+$': {} } })), []);
+  });
+
+  it('a pattern inside an example is data, not a regex', async () => {
+    assert.deepEqual(await flagged(api({ type: 'object', example: { pattern: '(a+)+$' } })), []);
+  });
+
+  it('template regexes: String methods and JSONPath filters', async () => {
+    const pointer = '/paths/~1x/post/x-amazon-apigateway-integration/requestTemplates/application~1json';
+    assert.deepEqual(await flagged(api({}, "#if($input.params('q').matches('(x+x+)+y'))#end")), [pointer]);
+    assert.deepEqual(await flagged(api({}, "$input.json('$.a[?(@.b.match(/(a|aa)+$/))]')")), [pointer]);
+    assert.deepEqual(await flagged(api({}, "#if($input.params('q').matches('^[a-z]+$'))#end $input.json('$.a[?(@.b > 2)]')")), []);
   });
 });

@@ -37,7 +37,7 @@ function checkTemplate(ctx: ValidationContext, node: ValueNode & { kind: 'string
   }
 }
 
-/** Schema `pattern`s and the regexes templates pass to String methods, under `node`. */
+/** Schema `pattern`s and `patternProperties`, and the regexes templates run, under `node`. */
 function checkTree(ctx: ValidationContext, node: ValueNode | undefined): void {
   const stack: Array<ValueNode | undefined> = [node];
   while (stack.length > 0) {
@@ -51,6 +51,13 @@ function checkTree(ctx: ValidationContext, node: ValueNode | undefined): void {
       const key = p.keyNode.value;
       const value = p.valueNode;
       if (DATA_KEYS.has(key)) continue;
+      // The names under patternProperties are regexes too, matched against the body's property names.
+      if (key === 'patternProperties' && value?.kind === 'object') {
+        for (const named of value.properties) {
+          const risk = riskOf(named.keyNode.value, 'u');
+          if (risk) ctx.report('apigw.regex.backtracking', named.keyNode, `patternProperties '${named.keyNode.value}' can take exponential time to match: ${risk}, ${CONSEQUENCE}`);
+        }
+      }
       if (value?.kind === 'string' && templates) checkTemplate(ctx, value);
       else if (value?.kind === 'string' && key === 'pattern') {
         const risk = riskOf(value.value, 'u');
