@@ -190,6 +190,9 @@ export class DiagnosticsScheduler {
   /** The folders whose files `$ref`s may read (file: URIs; others are ignored). */
   setWorkspaceFolders(uris: readonly string[]): void {
     this.workspaceFolders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    // A $ref refused as outside the workspace may be inside it now, or the other way round.
+    this.configure(this.settings);
+    for (const uri of this.results.keys()) this.schedule(uri, 0);
   }
 
   /**
@@ -309,5 +312,12 @@ export class DiagnosticsScheduler {
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {
-  return a.apiKind === b.apiKind && a.allowRemoteRefs === b.allowRemoteRefs && a.files.length === b.files.length && a.files.every((glob, i) => glob === b.files[i]);
+  return (
+    a.apiKind === b.apiKind &&
+    a.allowRemoteRefs === b.allowRemoteRefs &&
+    a.maxFileSizeMB === b.maxFileSizeMB &&
+    a.allowRefsOutsideWorkspace === b.allowRefsOutsideWorkspace &&
+    a.files.length === b.files.length &&
+    a.files.every((glob, i) => glob === b.files[i])
+  );
 }

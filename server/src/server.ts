@@ -56,12 +56,19 @@ const codeActionCapabilities = registerCodeActions(connection, documents, schedu
 const completionCapabilities = registerCompletion(connection, documents, scheduler);
 const hoverCapabilities = registerHover(connection, documents, scheduler);
 
+/** The workspace folders, which decide the files `$ref`s may read; followed as folders are added and removed. */
+let workspaceFolders: string[] = [];
+let followsFolders = false;
+
 connection.onInitialize((params) => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   scheduler.configure(readSettings(params.initializationOptions));
-  scheduler.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  scheduler.setWorkspaceFolders(workspaceFolders);
+  followsFolders = params.capabilities.workspace?.workspaceFolders === true;
   return {
     capabilities: {
+      ...(followsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       textDocumentSync: TextDocumentSyncKind.Incremental,
       ...navigationCapabilities(params.capabilities),
       ...codeActionCapabilities(params.capabilities),
@@ -70,6 +77,14 @@ connection.onInitialize((params) => {
     },
     serverInfo: { name: 'apigw-language-server' },
   };
+});
+
+connection.onInitialized(() => {
+  if (!followsFolders) return;
+  connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+    workspaceFolders = [...workspaceFolders.filter((uri) => !removed.some((f) => f.uri === uri)), ...added.map((f) => f.uri)];
+    scheduler.setWorkspaceFolders(workspaceFolders);
+  });
 });
 
 connection.onDidChangeConfiguration(() => scheduler.refreshAll());

@@ -185,6 +185,34 @@ describe('language server: bad files (issue 9)', function () {
     }
   });
 
+  it('a workspace folder added later lets $refs into it be read', async () => {
+    const workspace = path.join(dir, 'workspace');
+    mkdirSync(workspace);
+    mkdirSync(path.join(dir, 'shared'));
+    writeFileSync(path.join(dir, 'shared', 'models.yaml'), 'X: {type: string}\n');
+    const uri = pathToFileURL(path.join(workspace, 'api.yaml')).toString();
+    const follower = new LspClient();
+    try {
+      const init = await follower.connection.sendRequest<{ capabilities: { workspace?: unknown } }>('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { workspaceFolders: true } },
+        workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'workspace' }],
+      });
+      assert.deepEqual(init.capabilities.workspace, { workspaceFolders: { supported: true, changeNotifications: true } });
+      await follower.connection.sendNotification('initialized', {});
+      await follower.open(uri, withRef('../shared/models.yaml#/X'));
+      const refused = await follower.waitFor(uri);
+      assert.match(errorsAt(refused, REF_LINE)[0]?.message ?? '', /is outside the workspace/);
+      await follower.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: pathToFileURL(path.join(dir, 'shared')).toString(), name: 'shared' }], removed: [] },
+      });
+      await follower.waitFor(uri, (p) => follower.published.indexOf(p) > follower.published.indexOf(refused) && errorsAt(p, REF_LINE).length === 0);
+    } finally {
+      await follower.shutdown();
+    }
+  });
+
   it('the API tree of a closed definition reads its $refs as the checks do: not /dev/zero, not outside the workspace', async () => {
     writeFileSync(path.join(dir, 'api.yaml'), withRef('/dev/zero').replace('components:', 'x-outside: {$ref: "../outside.yaml"}\ncomponents:'));
     const started = performance.now();
