@@ -36,7 +36,7 @@ const client = new LspClient();
 await client.initialize();
 const errors = new fuzz.ServerErrorLog(client);
 // Warm the server up (first check loads the schemas) before its memory is read.
-await fuzz.runFuzzCase(client, dir, documents, { doc: 0, mutations: [], cursor: { line: 0.5, character: 0.5 } }, -1, errors, () => {});
+await fuzz.runFuzzCase(client, dir, documents, { doc: 0, mutations: [], cursor: { line: 0.5, character: 0.5 }, typing: { edits: 0, seed: 0 } }, -1, errors, () => {});
 const memoryStart = processMemory(client.pid);
 const latencies = new Map(fuzz.REQUEST_KINDS.map((k) => [k, []]));
 const failures = [];

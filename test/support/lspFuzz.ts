@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { looksLikeOpenApi } from '../../core/src/lint';
 import type { LspClient } from './lspClient';
+import { randomEdit, seeded } from './randomEdits';
 
 /** The issue's bound on every request, diagnostics included (from opening to publication). */
 export const REQUEST_BOUND_MS = 2000;
@@ -81,6 +82,8 @@ export interface FuzzCase {
   mutations: Mutation[];
   /** Cursor positions for completion, hover and definition, as fractions of the lines and of a line. */
   cursor: { line: number; character: number };
+  /** Typing after opening: this many edits as an editor sends them (the incremental path), from this seed. */
+  typing: { edits: number; seed: number };
 }
 
 /** Unbiased: fast-check leans towards edge values, which would put nearly every mutation at offset 0. */
@@ -125,6 +128,7 @@ export function fuzzCaseArbitrary(documents: number): fc.Arbitrary<FuzzCase> {
     doc: fc.integer({ min: 0, max: documents - 1 }),
     mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
     cursor: fc.record({ line: fraction, character: fraction.map((f) => f * 1.2) }),
+    typing: fc.record({ edits: fc.integer({ min: 0, max: 4 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }),
   });
 }
 
@@ -326,6 +330,21 @@ export async function runFuzzCase(
     );
   }
   await Promise.all(requests);
+  // Then typing, each edit a new version right after the other, and the checks of the last.
+  let typed = text;
+  const random = seeded(c.typing.seed);
+  for (let version = 2; version <= c.typing.edits + 1; version++) {
+    typed = randomEdit(typed, random);
+    void client.change(uri, version, typed);
+  }
+  if (c.typing.edits > 0) {
+    const last = c.typing.edits + 1;
+    const after: Array<Promise<unknown>> = [bounded('completion', client.request('textDocument/completion', { textDocument, position }))];
+    if (looksLikeOpenApi(text) && looksLikeOpenApi(typed)) {
+      after.push(bounded('diagnostics', client.waitFor(uri, (p) => p.version === last, REQUEST_BOUND_MS + 1000)));
+    }
+    await Promise.all(after);
+  }
   if ((await settled(Promise.all([opened, client.close(uri)]), REQUEST_BOUND_MS)) === 'late') failures.push('the server stopped reading its input');
   failures.push(...errors.messages.slice(logged).map((m) => `server logged: ${m.slice(0, 500)}`));
   return failures;
@@ -344,5 +363,5 @@ async function settled(pending: Promise<unknown>, ms: number): Promise<'done' | 
 /** A case as a reader can replay it: the mutations, without the megabytes they make. */
 export function describeCase(documents: readonly FuzzDocument[], c: FuzzCase): string {
   const short = c.mutations.map((m) => JSON.stringify(m, (key, value: unknown) => (key === 'bytes' && Array.isArray(value) ? `${value.length} bytes` : value)));
-  return `${documents[c.doc].name} + ${short.join(' + ')} @ ${JSON.stringify(c.cursor)}`;
+  return `${documents[c.doc].name} + ${short.join(' + ')} @ ${JSON.stringify(c.cursor)}, typing ${JSON.stringify(c.typing)}`;
 }

@@ -45,17 +45,27 @@ const ENTRY_RULES = new Set([checkSchema, checkRefs, checkExtensions, checkInteg
 
 /** Past this many, further syntax errors in a file are echoes of the first ones. */
 const MAX_SYNTAX_ERRORS = 20;
+/**
+ * Past this many, further text problems of one kind in a file (duplicate keys) are left out:
+ * broken deep nesting gave 46,000 of them, each located through the whole depth (25 s).
+ */
+const MAX_PROBLEMS_PER_CODE = 100;
 
 /** Text problems (syntax, duplicate keys) of every loaded file, as diagnostics: at most one syntax error a line. */
 function parseDiagnostics(set: DocumentSet): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of set.files) {
     const syntaxLines = new Set<number>();
+    const perCode = new Map<string, number>();
     for (const p of file.parsed.problems) {
       if (p.code === 'apigw.document.syntax') {
         const line = file.parsed.lines.positionAt(p.offset).line;
         if (syntaxLines.has(line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
         syntaxLines.add(line);
+      } else {
+        const count = (perCode.get(p.code) ?? 0) + 1;
+        if (count > MAX_PROBLEMS_PER_CODE) continue;
+        perCode.set(p.code, count);
       }
       const node = nodeAtOffset(file.parsed.root, p.offset);
       out.push({
