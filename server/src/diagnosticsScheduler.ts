@@ -198,14 +198,17 @@ export class DiagnosticsScheduler {
   /**
    * Whether `file` is in a workspace folder or, with no folder open, beside or below the
    * definition: a definition from a cloned repository must not make the server read the
-   * user's other files (keys, credentials) into diagnostics and hovers.
+   * user's other files (keys, credentials) into diagnostics and hovers. Paths are compared
+   * once links are resolved, so a link inside the workspace cannot lead out of it; a file
+   * that does not exist (yet) is judged by its path, and reading it finds nothing.
    */
-  private inWorkspace(file: string, entryUri: string): boolean {
+  private async inWorkspace(file: string, entryUri: string): Promise<boolean> {
     const roots = this.workspaceFolders.length > 0 ? this.workspaceFolders : entryUri.startsWith('file:') ? [path.dirname(fileURLToPath(entryUri))] : [];
-    return roots.some((root) => {
-      const relative = path.relative(root, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
-    });
+    const real = await fs.realpath(file).catch(() => undefined);
+    for (const root of roots) {
+      if (real === undefined ? isWithin(root, file) : isWithin(await fs.realpath(root).catch(() => root), real)) return true;
+    }
+    return false;
   }
 
   /** Reads a file a `$ref` of the definition `entryUri` names: the open buffer, else the URL or the disk. */
@@ -219,7 +222,7 @@ export class DiagnosticsScheduler {
     }
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
-    if (!this.settings.allowRefsOutsideWorkspace && !this.inWorkspace(file, entryUri)) {
+    if (!this.settings.allowRefsOutsideWorkspace && !(await this.inWorkspace(file, entryUri))) {
       throw new Error(`${file} is outside the workspace, so it is not read: add its folder to the workspace, or turn on the setting apigw.allowRefsOutsideWorkspace`);
     }
     try {
@@ -320,4 +323,9 @@ function sameSettings(a: Settings, b: Settings): boolean {
     a.files.length === b.files.length &&
     a.files.every((glob, i) => glob === b.files[i])
   );
+}
+
+function isWithin(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -174,6 +174,16 @@ describe('language server: bad files (issue 9)', function () {
       assert.match(errorsAt(refused, REF_LINE)[0]?.message ?? '', /outside\.yaml is outside the workspace, so it is not read: add its folder to the workspace, or turn on the setting apigw\.allowRefsOutsideWorkspace/);
       const read = await allowed.waitFor(uri);
       assert.deepEqual(errorsAt(read, REF_LINE), []);
+
+      // A link inside the workspace that leads out of it is outside too.
+      symlinkSync(path.join(dir, 'outside.yaml'), path.join(workspace, 'linked.yaml'));
+      await guarded.change(uri, 2, withRef('./linked.yaml#/X'));
+      const linked = await guarded.waitFor(uri, (p) => p.version === 2);
+      assert.match(errorsAt(linked, REF_LINE)[0]?.message ?? '', /linked\.yaml is outside the workspace/);
+      writeFileSync(path.join(workspace, 'inside.yaml'), 'X: {type: string}\n');
+      symlinkSync(path.join(workspace, 'inside.yaml'), path.join(workspace, 'alias.yaml'));
+      await guarded.change(uri, 3, withRef('./alias.yaml#/X'));
+      assert.deepEqual(errorsAt(await guarded.waitFor(uri, (p) => p.version === 3), REF_LINE), []);
 
       // /dev/zero would be read for ever: only regular files are.
       await allowed.change(uri, 2, withRef('/dev/zero'));
