@@ -10,6 +10,7 @@ import {
   type ReadTree,
   setPropertyValue,
   stringNode,
+  takeOpen,
 } from './nodes';
 import { SYNTAX_CODE } from './problemCodes';
 import type { ArrayNode, KeyNode, ObjectNode, ParseProblem, PropertyNode, StringNode, ValueNode } from './types';
@@ -324,8 +325,7 @@ class JsonReader {
       end = property.offset + property.length;
       afterProperty = true;
     }
-    object.properties = open.slice(first);
-    open.length = first;
+    object.properties = takeOpen(open, first);
     object.length = end - start;
     return object;
   }
@@ -409,8 +409,7 @@ class JsonReader {
       }
       afterItem = true;
     }
-    array.items = open.slice(first);
-    open.length = first;
+    array.items = takeOpen(open, first);
     array.length = end - start;
     return array;
   }

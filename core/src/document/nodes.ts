@@ -83,6 +83,24 @@ export function setPropertyValue(property: PropertyNode, value: ValueNode, end: 
   property.length = end - property.offset;
 }
 
+/**
+ * The members read since `first`, moved off a reader's stack of open members: readers keep
+ * one stack per kind, so a collection gets its array once, at its exact size, when it closes.
+ */
+export function takeOpen<T>(open: T[], first: number): T[] {
+  const members = open.slice(first);
+  open.length = first;
+  return members;
+}
+
+/** Closes a block mapping at the end of its last property (its members since `first`); returns that end. */
+export function closeBlockMapping(object: ObjectNode, open: PropertyNode[], first: number): number {
+  object.properties = takeOpen(open, first);
+  const last = object.properties[object.properties.length - 1];
+  object.length = last.offset + last.length - object.offset;
+  return object.offset + object.length;
+}
+
 export function pushItem(array: ArrayNode, item: ValueNode): void {
   array.items.push(item);
   if (item.parent === undefined) item.parent = array;

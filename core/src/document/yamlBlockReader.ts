@@ -1,7 +1,7 @@
 import { CST } from 'yaml';
 import { DuplicateKeyReporter } from './duplicateKeys';
 import type { LineIndex } from './lineIndex';
-import { arrayNode, nullNode, objectNode, propertyNode, type ReadTree, setPropertyValue, stringNode } from './nodes';
+import { arrayNode, nullNode, objectNode, propertyNode, type ReadTree, setPropertyValue, stringNode, takeOpen, closeBlockMapping } from './nodes';
 import type { ArrayNode, KeyNode, ObjectNode, ParseProblem, PropertyNode, ValueNode } from './types';
 import { blockScalarEnd, plainScalarNode } from './yamlScalars';
 
@@ -279,11 +279,7 @@ class BlockReader {
       // A `-` here is no key: the mapping ends and whoever holds it judges the line.
       if (this.isSequenceItem()) break;
     }
-    object.properties = open.slice(first);
-    open.length = first;
-    const last = object.properties[object.properties.length - 1];
-    object.length = last.offset + last.length - object.offset;
-    this.end = object.offset + object.length;
+    this.end = closeBlockMapping(object, open, first);
     return object;
   }
 
@@ -303,8 +299,7 @@ class BlockReader {
       if (column > indent) handOver();
       if (!this.isSequenceItem()) break;
     }
-    array.items = open.slice(first);
-    open.length = first;
+    array.items = takeOpen(open, first);
     array.length = end - array.offset;
     this.end = end;
     return array;

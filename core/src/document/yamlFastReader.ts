@@ -9,6 +9,8 @@ import {
   type ReadTree,
   setPropertyValue,
   stringNode,
+  takeOpen,
+  closeBlockMapping,
 } from './nodes';
 import type { ArrayNode, KeyNode, ObjectNode, ParseProblem, PropertyNode, ValueNode } from './types';
 import { readYamlBlocks } from './yamlBlockReader';
@@ -374,11 +376,7 @@ class FastYamlReader {
       }
       if (!this.followedByColon()) giveUp('key without a colon');
     }
-    object.properties = open.slice(first);
-    open.length = first;
-    const last = object.properties[object.properties.length - 1];
-    object.length = last.offset + last.length - object.offset;
-    this.end = object.offset + object.length;
+    this.end = closeBlockMapping(object, open, first);
     return object;
   }
 
@@ -400,8 +398,7 @@ class FastYamlReader {
       if (column > indent) giveUp('unexpected indentation');
       if (t !== '-') break;
     }
-    array.items = open.slice(first);
-    open.length = first;
+    array.items = takeOpen(open, first);
     array.length = end - array.offset;
     this.end = end;
     return array;
@@ -482,8 +479,7 @@ class FastYamlReader {
         if (this.tok === ',') this.step();
         else if (this.tok !== ']') giveUp('flow sequence');
       }
-      array.items = this.openItems.slice(first);
-      this.openItems.length = first;
+      array.items = takeOpen(this.openItems, first);
       this.step();
       array.length = this.off - start;
       this.end = this.off;
@@ -528,8 +524,7 @@ class FastYamlReader {
       if (this.is(',')) this.step();
       else if (!this.is('}')) giveUp('flow mapping');
     }
-    object.properties = this.openProperties.slice(first);
-    this.openProperties.length = first;
+    object.properties = takeOpen(this.openProperties, first);
     this.step();
     object.length = this.off - start;
     this.end = this.off;
