@@ -10,18 +10,18 @@
 // Medians over --runs server processes; the machine load (uptime) is printed with them.
 //
 //   npx tsc -p . && npm run bundle && node bench/lsp.mjs [--runs 3] [--edits 20] [--no-peers] [--json out.json]
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installPeer } from './peers.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
 const work = path.join(root, 'bench', '.work');
-const peers = path.join(root, 'bench', '.peers');
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
 const argv = process.argv.slice(2);
@@ -49,16 +49,8 @@ function input() {
 }
 
 function yamlLanguageServer() {
-  const dir = path.join(peers, 'node_modules', 'yaml-language-server');
-  const bin = path.join(dir, 'bin', 'yaml-language-server');
-  const installed = existsSync(path.join(dir, 'package.json')) ? JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version : undefined;
-  if (installed !== YAML_LS_VERSION) {
-    mkdirSync(peers, { recursive: true });
-    if (!existsSync(path.join(peers, 'package.json'))) writeFileSync(path.join(peers, 'package.json'), '{"name":"apigw-bench-peers","private":true}\n');
-    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', `yaml-language-server@${YAML_LS_VERSION}`], { cwd: peers, stdio: 'inherit' });
-    if (r.status !== 0) return undefined;
-  }
-  return bin;
+  const dir = installPeer('yaml-language-server', YAML_LS_VERSION);
+  return dir && path.join(dir, 'bin', 'yaml-language-server');
 }
 
 /** Seeded (mulberry32), so every run edits the same operations. */
