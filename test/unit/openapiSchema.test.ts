@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { toValue } from '../../core/src/document/value';
+import { lintText } from '../../core/src/lint';
 import { checkOpenApiSchema, compileOpenApiValidator, type OpenApiVersion, type SchemaFinding } from '../../core/src/validate/openapiSchema';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -249,4 +251,51 @@ describe('generated OpenAPI validators (scripts/build-schemas.mjs)', function ()
       }
     });
   }
+});
+
+describe('the OpenAPI schema rule on a whole definition', () => {
+  // The rule checks each path item alone and the rest of the document with those items
+  // emptied (see checkSchema): these cases pin that the findings are those of one check.
+  const definition = [
+    'openapi: 3.0.1',
+    'info: {title: Pets, version: "1"}',
+    'components:',
+    '  callbacks:',
+    '    onEvent:',
+    '      "{$request.body#/url}": &item',
+    '        post: {responses: {"200": {description: 12}}}',
+    'paths:',
+    '  /ok:',
+    '    get: {responses: {"200": {description: ok}}}',
+    '  /broken:',
+    '    get: {responses: {"200": {description: ok}}, deprecated: maybe}',
+    '  /shared: *item',
+    '  x-notes: {anything: [1, 2]}',
+    '  pets: {}',
+    'servers: {url: https://example.com}',
+  ].join('\n');
+
+  async function schemaFindings(text: string): Promise<string[]> {
+    const { diagnostics } = await lintText('file:///api.yaml', text, async () => undefined);
+    return diagnostics.filter((d) => d.code === 'apigw.openapi.schema').map((d) => `${d.pointer} ${d.range.start.line}`);
+  }
+
+  it('reports inside path items, beside them and outside paths, each once', async () => {
+    assert.deepEqual((await schemaFindings(definition)).sort(), [
+      // Once where the anchor is, once through the alias at /paths/~1shared: an alias shares
+      // the anchored node, which is where both are shown.
+      '/components/callbacks/onEvent/{$request.body#~1url}/post/responses/200/description 6',
+      '/components/callbacks/onEvent/{$request.body#~1url}/post/responses/200/description 6',
+      '/paths/pets 14',
+      '/paths/~1broken/get/deprecated 11',
+      '/servers 15',
+    ]);
+  });
+
+  it('gives the findings of the whole document checked at once', async () => {
+    const { model } = await lintText('file:///api.yaml', definition, async () => undefined);
+    const whole = checkOpenApiSchema(toValue(model.root).value, '3.0').map((f) => f.message);
+    const rule = (await lintText('file:///api.yaml', definition, async () => undefined)).diagnostics.filter((d) => d.code === 'apigw.openapi.schema');
+    assert.deepEqual(rule.map((d) => d.message).sort(), whole.sort());
+  });
 });

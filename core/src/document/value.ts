@@ -1,4 +1,4 @@
-import type { ValueNode } from './types';
+import type { PropertyNode, ValueNode } from './types';
 
 /** The plain JavaScript value of a tree, and whether it was cut short. */
 export interface PlainValue {
@@ -11,16 +11,20 @@ export interface PlainValue {
  * The value JSON.parse would give for the tree (YAML included: aliases expand to copies of
  * their anchored value). Expansion is counted, and past `maxNodes` produced nodes the
  * remaining members and items are left out, which keeps a billion-laughs document small.
+ * The values of `hollow` members become empty objects (members, not values: an alias shares
+ * its value with the anchor's place).
  */
-export function toValue(node: ValueNode | undefined, maxNodes = 2_000_000): PlainValue {
+export function toValue(node: ValueNode | undefined, maxNodes = 2_000_000, hollow?: ReadonlySet<PropertyNode>): PlainValue {
   if (node === undefined) return { value: undefined, truncated: false };
-  const budget = { left: maxNodes, truncated: false };
+  const budget = { left: maxNodes, truncated: false, hollow };
   return { value: convert(node, budget), truncated: budget.truncated };
 }
 
 interface Budget {
   left: number;
   truncated: boolean;
+  /** Members whose value is given as an empty object, for a caller that handles their content apart. */
+  hollow: ReadonlySet<PropertyNode> | undefined;
 }
 
 function convert(node: ValueNode, budget: Budget): unknown {
@@ -33,7 +37,7 @@ function convert(node: ValueNode, budget: Budget): unknown {
           budget.truncated = true;
           break;
         }
-        const value = property.valueNode === undefined ? null : convert(property.valueNode, budget);
+        const value = property.valueNode === undefined ? null : budget.hollow?.has(property) ? {} : convert(property.valueNode, budget);
         const key = property.keyNode.value;
         // A plain assignment to '__proto__' would replace the prototype instead of adding a member.
         if (key === '__proto__') {

@@ -1,6 +1,6 @@
 import type { ValidationContext } from '../context';
 import type { PropertyNode } from '../../document/types';
-import { escapeSegment, nodeAtPointer, propertyAtPointer } from '../../document/pointer';
+import { escapeSegment, getProperty, nodeAtPointer, propertyAtPointer } from '../../document/pointer';
 import { ALIAS_EXPANSION_CODE } from '../../document/problemCodes';
 import { toValue } from '../../document/value';
 import type { ApiVersion } from '../../model/apiModel';
@@ -23,9 +23,26 @@ export function checkSchema(ctx: ValidationContext): void {
   }
   // Expanding a billion laughs would build millions of nodes before giving up; the parser has reported it.
   if (ctx.set.entry.parsed.problems.some((p) => p.code === ALIAS_EXPANSION_CODE)) return;
-  const { value, truncated } = toValue(root);
+  // Each path item is checked alone and the rest with those items emptied: the same findings
+  // as one check of the whole, but each copy of an item dies young, where one copy of the
+  // whole document lived through every young-generation collection while it was built
+  // (opening the 4.6 MB 1000-path definition: 150 ms → 90 ms for this rule).
+  const paths = getProperty(root, 'paths')?.valueNode;
+  const apart = new Set(paths?.kind === 'object' ? paths.properties.filter(isSeparable) : []);
+  const { value, truncated } = toValue(root, undefined, apart);
   if (truncated) return; // larger than toValue's bound: validating the expansion would not end
   for (const finding of checkOpenApiSchema(value, major)) report(finding);
+  ctx.forEachPathEntry((entry) => {
+    if (apart.has(entry)) checkPathEntry(entry, version, major, report);
+  });
+}
+
+/**
+ * A `paths` entry the schema checks in the same way alone: a path (an extension or another
+ * key is checked with the whole) with a value (an empty path item is valid in every version).
+ */
+function isSeparable(entry: PropertyNode): boolean {
+  return entry.valueNode !== undefined && entry.keyNode.value.startsWith('/');
 }
 
 /**
