@@ -41,8 +41,13 @@ export function specForKind(spec: FieldSpec, kind: ApiKind): FieldSpec {
   const kindEnum = spec.enumByKind?.[kind];
   const override = spec.byKind?.[kind];
   if (!kindEnum && !override) return spec;
-  return { ...spec, ...(kindEnum ? { enum: kindEnum } : {}), ...override };
+  // Made once per field and kind: the extension rule asks for every field of every integration.
+  let byKind = kindSpecs.get(spec);
+  if (!byKind) kindSpecs.set(spec, (byKind = {}));
+  return (byKind[kind] ??= { ...spec, ...(kindEnum ? { enum: kindEnum } : {}), ...override });
 }
+
+const kindSpecs = new WeakMap<FieldSpec, Partial<Record<ApiKind, FieldSpec>>>();
 
 /** Whether the kind honours the field (fields without `apiKinds` apply to both). */
 export function appliesToKind(spec: FieldSpec, kind: ApiKind): boolean {

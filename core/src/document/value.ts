@@ -1,4 +1,4 @@
-import type { PropertyNode, ValueNode } from './types';
+import type { ObjectNode, PropertyNode, ValueNode } from './types';
 
 /** The plain JavaScript value of a tree, and whether it was cut short. */
 export interface PlainValue {
@@ -14,7 +14,7 @@ export interface PlainValue {
  * The values of `hollow` members become empty objects (members, not values: an alias shares
  * its value with the anchor's place).
  */
-export function toValue(node: ValueNode | undefined, maxNodes = 2_000_000, hollow?: ReadonlySet<PropertyNode>): PlainValue {
+export function toValue(node: ValueNode | undefined, maxNodes = 2_000_000, hollow?: Hollow): PlainValue {
   if (node === undefined) return { value: undefined, truncated: false };
   const budget = { left: maxNodes, truncated: false, hollow };
   return { value: convert(node, budget), truncated: budget.truncated };
@@ -23,8 +23,13 @@ export function toValue(node: ValueNode | undefined, maxNodes = 2_000_000, hollo
 interface Budget {
   left: number;
   truncated: boolean;
-  /** Members whose value is given as an empty object, for a caller that handles their content apart. */
-  hollow: ReadonlySet<PropertyNode> | undefined;
+  hollow: Hollow | undefined;
+}
+
+/** Members of one object whose values are given as empty objects, for a caller that handles them apart. */
+export interface Hollow {
+  in: ObjectNode;
+  members: ReadonlySet<PropertyNode>;
 }
 
 function convert(node: ValueNode, budget: Budget): unknown {
@@ -32,12 +37,13 @@ function convert(node: ValueNode, budget: Budget): unknown {
   switch (node.kind) {
     case 'object': {
       const result: Record<string, unknown> = {};
+      const hollow = budget.hollow?.in === node ? budget.hollow.members : undefined;
       for (const property of node.properties) {
         if (budget.left <= 0) {
           budget.truncated = true;
           break;
         }
-        const value = property.valueNode === undefined ? null : budget.hollow?.has(property) ? {} : convert(property.valueNode, budget);
+        const value = property.valueNode === undefined ? null : hollow?.has(property) ? {} : convert(property.valueNode, budget);
         const key = property.keyNode.value;
         // A plain assignment to '__proto__' would replace the prototype instead of adding a member.
         if (key === '__proto__') {

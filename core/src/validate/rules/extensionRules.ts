@@ -34,6 +34,8 @@ interface FieldContext {
   ext: ExtensionSpec;
   /** Dotted name for messages, e.g. `x-amazon-apigateway-integration.responses.default.statusCode`. */
   path: string;
+  /** The field's own key, the last part of `path` (for an array item: the array's). */
+  name: string;
   /** The key to underline when something inside is missing. */
   anchor: KeyNode;
   /** Lower-cased `type` of the object that holds this field (integration or authorizer type). */
@@ -138,6 +140,7 @@ function checkExtension(ctx: ValidationContext, prop: PropertyNode, placement: P
   checkField(ctx, spec.value, value, {
     ext: spec,
     path: spec.name,
+    name: spec.name,
     anchor: prop.keyNode,
     ownerType: undefined,
     severity: spec.verified === false ? 'warning' : undefined,
@@ -202,8 +205,7 @@ function checkField(ctx: ValidationContext, generic: FieldSpec, node: ValueNode,
     ctx.report('apigw.extension.type', node, `${f.path} must be ${TYPE_WORDS[spec.type]}, not ${describe(node)}.`, opts);
     return;
   }
-  const leaf = f.path.slice(f.path.lastIndexOf('.') + 1);
-  const byRules = INTEGRATION_EXTENSIONS.has(f.ext.name) && CHECKED_BY_RULES.has(leaf);
+  const byRules = INTEGRATION_EXTENSIONS.has(f.ext.name) && CHECKED_BY_RULES.has(f.name);
   const text = scalarText(node);
   // An empty string is how generators (Pulumi, exports) write "not set"; API Gateway reads it so.
   if (text !== undefined && text !== '') {
@@ -279,7 +281,7 @@ function checkObject(ctx: ValidationContext, spec: FieldSpec, node: ObjectNode, 
     const name = prop.keyNode.value;
     const child = props[name];
     if (child) {
-      if (prop.valueNode) checkField(ctx, child, prop.valueNode, { ...f, path: `${f.path}.${name}`, anchor: prop.keyNode, ownerType: ownType ?? f.ownerType, severity });
+      if (prop.valueNode) checkField(ctx, child, prop.valueNode, { ...f, path: `${f.path}.${name}`, name, anchor: prop.keyNode, ownerType: ownType ?? f.ownerType, severity });
     } else if (spec.additionalProperties === false && !name.startsWith('x-')) {
       const guess = suggestName(name, Object.keys(props));
       ctx.report('apigw.extension.unknown-property', prop.keyNode, `${f.path} has no property '${name}'; API Gateway ignores it.${guess ? ` Did you mean '${guess}'?` : ''}`, { link: spec.page ?? f.ext.page });
@@ -325,6 +327,6 @@ function checkMap(ctx: ValidationContext, spec: FieldSpec, node: ObjectNode, f: 
     if (keyPattern && !keyPattern.test(key)) {
       ctx.report('apigw.extension.format', prop.keyNode, `'${key}' is not a valid key of ${f.path}${spec.keyDoc ? `: ${spec.keyDoc}` : ''}.`, { link: spec.page ?? f.ext.page, severity });
     }
-    if (spec.values && prop.valueNode) checkField(ctx, spec.values, prop.valueNode, { ...f, path: `${f.path}.${key}`, anchor: prop.keyNode, severity });
+    if (spec.values && prop.valueNode) checkField(ctx, spec.values, prop.valueNode, { ...f, path: `${f.path}.${key}`, name: key, anchor: prop.keyNode, severity });
   }
 }
