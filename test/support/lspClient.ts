@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 export interface PublishedDiagnostics {
   uri: string;
@@ -28,7 +29,8 @@ export class LspClient {
   stderr = '';
 
   constructor(initializationOptions: unknown = {}) {
-    this.process = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // With the flags the VS Code client gives it, so a flag Node refuses fails every LSP test.
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.on('exit', (code) => {
       this.exitCode = code;
     });
