@@ -1,39 +1,22 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import * as path from 'node:path';
-
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const CLI = path.join(REPO, 'dist', 'cli.js');
+import { startCliMock } from './cliMock';
 
 interface Started {
   host: string;
   port: number;
   stderr: () => string;
-  stop: () => Promise<void>;
+  stop: () => Promise<unknown>;
 }
 
 /** `apigw mock` from the bundle, once it prints where it listens (and has said what it warns about). */
-function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, 'mock', 'examples/rest/api.yaml', '--port', '0', ...args], { cwd: REPO });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/(\S+):(\d+)/.exec(out);
-      // The warning is written before the curl lines; stderr may still be in the pipe, hence the pause.
-      if (m && /\ntry:/.test(out)) setTimeout(() => resolve({ host: m[1], port: Number(m[2]), stderr: () => err, stop }), 200);
-    });
-  });
+async function start(args: string[]): Promise<Started> {
+  const mock = await startCliMock(['examples/rest/api.yaml', '--port', '0', ...args], { ready: (out) => /\ntry:/.test(out) });
+  // The warning is written before the curl lines; stderr may still be in the pipe, hence the pause.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const { hostname, port } = new URL(mock.url);
+  return { host: hostname, port: Number(port), stderr: mock.stderr, stop: () => mock.stop() };
 }
 
 /** This machine's address on a network, which other machines would use. */

@@ -1,39 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CLI, startCliMock, type CliMock } from './cliMock';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const CLI = path.join(REPO, 'dist', 'cli.js');
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Starts `apigw mock ...` from the bundle and waits for its "listening on" line. */
-function startCli(args: string[], cwd = REPO): Promise<Running> {
-  const child = spawn(process.execPath, [CLI, 'mock', ...args], { cwd });
-  let out = '';
-  let err = '';
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line; stdout: ${out}; stderr: ${err}`)), 5000);
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1], stdout: () => out, stderr: () => err, exit });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
+/** `apigw mock ...` from the bundle, once it listens; by default on loopback only. */
+async function startCli(args: string[]): Promise<CliMock> {
+  const run = await startCliMock(args, { timeoutMs: 5000 });
+  assert.match(run.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  return run;
 }
 
 describe('apigw mock (the CLI bundle)', () => {

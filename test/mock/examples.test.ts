@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { REPO, startCliMock } from './cliMock';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
 const KEY = 'example-key-0123456789abcdef';
 
 /** What `npm start` serves: the REST example, its MOCK routes and its local Lambda handlers. */
@@ -22,22 +21,12 @@ describe('apigw mock on the bundled REST example', function () {
         apiKeys: [{ name: 'demo', value: KEY, usagePlans: ['demo'] }],
       }),
     );
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'mock', 'examples/rest/api.yaml', '--port', '0', '--config', config], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const mock = await startCliMock(['examples/rest/api.yaml', '--port', '0', '--config', config], { ready: (out) => out.includes('try:') });
     try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15000);
-        child.stdout.on('data', (b: Buffer) => {
-          out += b.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m && out.includes('try:')) {
-            clearTimeout(timer);
-            resolve(m[1]);
-          }
-        });
-      });
+      const { url } = mock;
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       await new Promise((r) => setTimeout(r, 200));
-      assert.match(out, /curl -i -H "x-api-key: \$APIGW_API_KEY" '[^']+\/dev\/books\/b-1'/, 'path parameters take the example values; the key comes from the environment');
+      assert.match(mock.stdout(), /curl -i -H "x-api-key: \$APIGW_API_KEY" '[^']+\/dev\/books\/b-1'/, 'path parameters take the example values; the key comes from the environment');
       const store = await fetch(`${url}/dev/stores/downtown`);
       assert.equal(store.status, 200);
       assert.equal(((await store.json()) as { storeId: string }).storeId, 'downtown');
@@ -53,7 +42,7 @@ describe('apigw mock on the bundled REST example', function () {
       // The example's DEFAULT_4XX gateway response adds the request id to AWS's message.
       assert.equal(((await unknown.json()) as { message: string }).message, 'Missing Authentication Token');
     } finally {
-      child.kill('SIGTERM');
+      await mock.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });

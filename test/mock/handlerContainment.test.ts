@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createLambdaRunner, type LambdaOutcome } from '../../core/src/mock/lambda';
+import { startCliMock } from './cliMock';
 
 /**
  * Only code inside the workspace runs as a Lambda handler, whatever apigw.config.json or a SAM
@@ -88,25 +88,15 @@ describe('lambda handlers: nothing from outside the workspace runs', function ()
       path.join(ws, 'api.json'),
       JSON.stringify({ openapi: '3.0.1', info: { title: 'T', version: '1' }, paths: { '/x': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri } } } } }),
     );
-    const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js'), 'mock', 'api.json', '--port', '0'], { cwd: ws });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const mock = await startCliMock(['api.json', '--port', '0'], { cwd: ws });
     try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (\S+)/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-      });
+      const url = mock.url;
       const res = await fetch(`${url}/dev/x`, { signal: AbortSignal.timeout(20_000) });
       assert.equal(res.status, 501);
       assert.match(((await res.json()) as { message: string }).message, /outside the workspace .*only code inside the workspace is run/);
       assert.equal(existsSync(marker()), false, 'the handler ran');
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await mock.stop();
     }
   });
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NOTE_HEADER } from '../../core/src/mock/pipeline';
 import { LspClient } from '../support/lspClient';
+import { startCliMock } from './cliMock';
 import { fakeLambda, LAMBDA_URI, mockIntegration, restApi, startMock, type Harness } from './harness';
 
 /**
@@ -155,25 +155,12 @@ describe('regexes from the definition cannot hang the emulator', () => {
 
 /** Runs `apigw mock` from the bundle on `dir/api.json` until `done`, then stops it. */
 async function withCliMock(dir: string, run: (url: string) => Promise<void>): Promise<void> {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js'), 'mock', 'api.json', '--port', '0'], { cwd: dir });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const mock = await startCliMock(['api.json', '--port', '0'], { cwd: dir });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`apigw mock exited ${code}: ${err}`)));
-    });
-    await run(url);
+    await run(mock.url);
   } finally {
     // Whatever happened, the process does not outlive the test: a hung one is killed outright.
-    child.kill('SIGKILL');
-    await exited;
+    await mock.stop('SIGKILL');
   }
 }
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NOTE_HEADER } from '../../core/src/mock/pipeline';
+import { startCliMock } from './cliMock';
 import { LAMBDA_URI, mockIntegration, restApi } from './harness';
 import { sigV4Headers } from './signing';
 
@@ -86,21 +86,10 @@ describe('apigw mock never writes a credential it was sent', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('in the access log, the notes and events, the start-up lines and the response notes', async () => {
-    const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js'), 'mock', 'api.json', '--port', '0'], { cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const mock = await startCliMock(['api.json', '--port', '0'], { cwd: dir });
+    const { url } = mock;
     const noteHeaders: string[] = [];
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          stdout += d.toString();
-          const m = /listening on (\S+)/.exec(stdout);
-          if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`apigw mock exited ${code}: ${stderr}`)));
-      });
       const send = async (p: string, headers: Record<string, string>) => {
         const res = await fetch(`${url}/dev${p}`, { headers, signal: AbortSignal.timeout(20_000) });
         noteHeaders.push(res.headers.get(NOTE_HEADER) ?? '');
@@ -125,9 +114,10 @@ describe('apigw mock never writes a credential it was sent', function () {
       assert.deepEqual(statuses, [200, 403, 403, 403, 401, 401, 401, 403, 200, 500, 400]);
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await mock.stop();
     }
+    const stdout = mock.stdout();
+    const stderr = mock.stderr();
     assert.match(stdout, /"resourcePath":"\/iam"/, 'the access log was written');
     assert.match(stderr, /authorizer Token: called/, 'events were written');
     const outputs = { stdout, stderr, 'response notes': noteHeaders.join('\n') };
