@@ -1,10 +1,13 @@
 // Throughput and latency of `apigw mock` beside Stoplight Prism on the same specs, in one run.
-//   npx tsc -p . && npm run bundle && node bench/mock.mjs [--rounds 3] [--requests 20000] [--seconds 10] [--cli dist/cli.js] [--json out.json]
+//   npx tsc -p . && npm run bundle && node bench/mock.mjs [--rounds 3] [--seconds 10] [--warmup 2] [--cli dist/cli.js] [--json out.json]
 // Two specs: a 3-path petstore-like one written here (no authorizers, as a first API often is)
 // and bench/genSpec.mjs --paths 100 (an authorizer on every method). Per spec and round, apigw
 // and Prism are started one after the other, each from spawn to its first 200 (the cold start),
-// then each route gets 500 warm-up requests and a measured load: autocannon with 10 keep-alive
-// connections on 127.0.0.1, bounded by a request count and a time limit. Figures are medians
+// then each route gets a warm-up load and a measured one: 10 keep-alive connections on
+// 127.0.0.1 for a fixed time, from wrk (Debian's package, as in the issue's baseline) when it
+// is installed, else from autocannon. Prism runs with errors-only logging (`-v error`), as in
+// the issue's baseline; apigw keeps its default output (an access-log line per request, the
+// Lambda START/END/REPORT lines), read by this script as a terminal would. Figures are medians
 // over the rounds. Prism and autocannon are installed by this script into the git-ignored
 // bench/.peers/ (not dependencies). Writes bench/results-mock.md and prints it.
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,11 +23,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const ROUNDS = Number(opt('rounds', 3));
-const REQUESTS = Number(opt('requests', 20000));
 const SECONDS = Number(opt('seconds', 10));
+const WARMUP_SECONDS = Number(opt('warmup', 2));
 const JSON_OUT = opt('json', undefined);
 const CONNECTIONS = 10;
-const WARMUP = 500;
 const PRISM_VERSION = '5.16.0';
 const AUTOCANNON_VERSION = '9.0.0';
 
@@ -33,6 +35,13 @@ const autocannonDir = installPeer('autocannon', AUTOCANNON_VERSION);
 if (!prismDir || !autocannonDir) throw new Error('installing Prism or autocannon into bench/.peers failed');
 const prismBin = peerBin(prismDir, 'prism');
 const autocannon = createRequire(path.join(autocannonDir, 'package.json'))('autocannon');
+// wrk is C and one thread: at 10,000 requests/s it takes a few percent of a core, where
+// autocannon takes a third of one from the two the servers share.
+const wrkVersion = (() => {
+  const r = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
+  return r.error ? undefined : /wrk (\S+)/.exec(r.stdout + r.stderr)?.[1];
+})();
+const WRK_REPORT = path.join(root, 'bench', 'wrkReport.lua');
 
 // The Lambda child runner is bundled separately; without dist/lambdaChild.js run the compiled out/ tree.
 // --cli runs another build (for example one of an earlier commit) against the same load.
@@ -175,14 +184,40 @@ function treeCpuMs(pid) {
   }
 }
 
-/** CONNECTIONS keep-alive connections sending GETs back to back, until `amount` requests or `seconds`. */
-function load(url, headers, amount, seconds) {
+/** CONNECTIONS keep-alive connections sending GETs back to back for `seconds`. */
+function load(url, headers, seconds) {
+  return wrkVersion ? loadWrk(url, headers, seconds) : loadAutocannon(url, headers, seconds);
+}
+
+/** wrk's percentiles are exact (its histogram is in microseconds); bench/wrkReport.lua prints them as JSON. */
+function loadWrk(url, headers, seconds) {
+  return new Promise((resolve, reject) => {
+    const argv = ['-t', '1', '-c', String(CONNECTIONS), '-d', `${seconds}s`, '-s', WRK_REPORT, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
+    const child = spawn('wrk', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop();
+      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`wrk ${argv.join(' ')} failed: ${out}`));
+      const r = JSON.parse(line);
+      // wrk counts answers by status class only: below 400, and 400 or above.
+      const statuses = { '<400': r.requests - r.status4xx5xx };
+      if (r.status4xx5xx > 0) statuses['>=400'] = r.status4xx5xx;
+      if (r.socketErrors > 0) statuses.error = r.socketErrors;
+      resolve({ count: r.requests, rps: r.requests / (r.durationUs / 1e6), p50: r.p50Us / 1000, p99: r.p99Us / 1000, statuses });
+    });
+  });
+}
+
+function loadAutocannon(url, headers, seconds) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     // From the start to the last response: autocannon reports its end on a whole-second tick.
     const t0 = performance.now();
     let last = t0;
-    const instance = autocannon({ url, headers, connections: CONNECTIONS, amount, duration: seconds }, (err, result) => {
+    const instance = autocannon({ url, headers, connections: CONNECTIONS, duration: seconds }, (err, result) => {
       if (err) return reject(err);
       const elapsed = (last - t0) / 1000;
       latencies.sort((a, b) => a - b);
@@ -192,9 +227,6 @@ function load(url, headers, amount, seconds) {
       resolve({ count: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), statuses });
     });
     // autocannon's own percentiles are whole milliseconds; each response's time is kept exactly here.
-    // With `amount` set, autocannon ignores `duration`: the time limit is kept here.
-    const limit = setTimeout(() => instance.stop(), seconds * 1000);
-    instance.once('done', () => clearTimeout(limit));
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
       last = performance.now();
@@ -211,9 +243,9 @@ async function measure(server, spec, command, argv, base) {
       const t = performance.now();
       const firstResponse = await get(base + route.route, route.headers);
       const firstMs = performance.now() - t;
-      await load(base + route.route, route.headers, WARMUP, 5);
+      await load(base + route.route, route.headers, WARMUP_SECONDS);
       const cpuBefore = treeCpuMs(child.pid);
-      const r = await load(base + route.route, route.headers, REQUESTS, SECONDS);
+      const r = await load(base + route.route, route.headers, SECONDS);
       const cpuAfter = treeCpuMs(child.pid);
       const cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / r.count;
       rows.push({ server, spec: spec.key, label: route.label, route: route.route, coldStartMs, firstStatus: firstResponse.status, firstMs, cpuPerRequest, load: loadavg()[0], ...r });
@@ -235,7 +267,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const apigwPort = await freePort();
     all.push(...(await measure('apigw', spec, process.execPath, [cli, 'mock', spec.file, '--port', String(apigwPort)], `http://127.0.0.1:${apigwPort}/dev`)));
     const prismPort = await freePort();
-    all.push(...(await measure('prism', spec, process.execPath, [prismBin, 'mock', spec.file, '-h', '127.0.0.1', '-p', String(prismPort)], `http://127.0.0.1:${prismPort}`)));
+    all.push(...(await measure('prism', spec, process.execPath, [prismBin, 'mock', spec.file, '-h', '127.0.0.1', '-p', String(prismPort), '-v', 'error'], `http://127.0.0.1:${prismPort}`)));
   }
 }
 const loadAfter = loadavg();
@@ -275,8 +307,8 @@ const serverName = (s) => (s === 'apigw' ? 'apigw mock' : `Prism ${PRISM_VERSION
 const fmt = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const lines = [
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0].model.trim()}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average before ${fmt(loadBefore)}, after ${fmt(loadAfter)}`,
-  `Load: autocannon ${AUTOCANNON_VERSION}, ${CONNECTIONS} keep-alive connections on 127.0.0.1, at most ${REQUESTS} requests or ${SECONDS} s per row after ${WARMUP} warm-up requests; medians of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, apigw and Prism started one after the other in each round (each server killed before the next starts).`,
-  `apigw ran from ${path.relative(root, cli)}, every Lambda mapped in apigw.config.json to one small local handler (bench/mock.mjs writes it); Prism answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*, runs no handler, and checks only that a security scheme's header is there).`,
+  `Load: ${wrkVersion ? `wrk ${wrkVersion} (one thread)` : `autocannon ${AUTOCANNON_VERSION} (wrk is not installed)`}, ${CONNECTIONS} keep-alive connections on 127.0.0.1, ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; medians of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, apigw and Prism started one after the other in each round (each server killed before the next starts).`,
+  `apigw ran from ${path.relative(root, cli)} with its default output (an access-log line per request, the Lambda START/END/REPORT lines), every Lambda mapped in apigw.config.json to one small local handler (bench/mock.mjs writes it); Prism ${PRISM_VERSION} ran with errors-only logging (\`-v error\`, as in the issue's baseline) and answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*, runs no handler, and checks only that a security scheme's header is there).`,
   'CPU per request counts the server process and every process under it (the Lambda handlers\' processes included).',
   '',
   '| spec | server | route | authorization | requests | req/s | p50 | p99 | CPU per request | statuses | cold start to first 200 | first request on the route |',
@@ -301,4 +333,4 @@ lines.push('Specs: small = the petstore-like spec in bench/mock.mjs; 100 = bench
 const text = lines.join('\n') + '\n';
 process.stdout.write(text);
 writeFileSync(path.join(root, 'bench', 'results-mock.md'), `# apigw mock beside Prism\n\nWritten by \`node bench/mock.mjs\`.\n\n${text}`);
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ loadBefore, loadAfter, rounds: ROUNDS, prism: PRISM_VERSION, rows }, null, 2));
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ loadBefore, loadAfter, rounds: ROUNDS, prism: PRISM_VERSION, loadGenerator: wrkVersion ? `wrk ${wrkVersion}` : `autocannon ${AUTOCANNON_VERSION}`, rows }, null, 2));
