@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildHttpApiEventV1, buildHttpApiEventV2, buildRestProxyEvent, type MockRequest, type RouteInfo } from '../../core/src/mock/lambda';
+import { extendedRequestId } from '../../core/src/mock/lambda/proxyEventParts';
 
 const EVENTS = path.resolve(__dirname, '../../../test/fixtures/lambda/events');
 
@@ -164,6 +166,15 @@ describe('lambda events: what API Gateway sends a proxy integration', () => {
     const v2 = buildHttpApiEventV2(req, route({}));
     assert.equal(v2.queryStringParameters?.constructor, '1,3');
     assert.equal(Object.getOwnPropertyDescriptor(v2.headers, '__proto__')?.value, 'b');
+  });
+
+  it('derives extendedRequestId in API Gateway\'s form, the same for one request id and different across ids', () => {
+    // The mock's request ids are random UUIDs; a test may give any text.
+    const ids = [...Array.from({ length: 1000 }, () => randomUUID()), 'C0FFEE00-0000-4000-8000-000000000001', 'r-1', ''];
+    const derived = ids.map(extendedRequestId);
+    for (const value of derived) assert.match(value, /^[A-Za-z0-9+/]{15}=$/);
+    assert.deepEqual(ids.map(extendedRequestId), derived);
+    assert.equal(new Set(derived).size, ids.length);
   });
 
   it('passes a malformed percent escape in the query through as written', () => {

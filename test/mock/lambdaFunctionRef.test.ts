@@ -17,6 +17,17 @@ describe('lambda function refs: which function an integration uri names', () => 
     assert.equal(functionRefFromUri('arn:aws-cn:lambda:cn-north-1:123456789012:function:orders', {}), 'arn:aws-cn:lambda:cn-north-1:123456789012:function:orders');
   });
 
+  it('answers the same uri anew for each stage\'s variables', () => {
+    const uri = INVOKE('arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.fn}');
+    const beta = { fn: 'orders-beta' };
+    const prod = { fn: 'orders-prod' };
+    for (let i = 0; i < 2; i++) {
+      assert.equal(functionRefFromUri(uri, beta), 'arn:aws:lambda:us-east-1:123456789012:function:orders-beta');
+      assert.equal(functionRefFromUri(uri, prod), 'arn:aws:lambda:us-east-1:123456789012:function:orders-prod');
+      assert.equal(functionRefFromUri('not a function', prod), undefined);
+    }
+  });
+
   it('takes bare names, with or without an alias', () => {
     assert.equal(functionRefFromUri('orders', {}), 'orders');
     assert.equal(functionRefFromUri('orders:live', {}), 'orders:live');

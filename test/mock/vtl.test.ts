@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { renderTemplate } from '../../core/src/mock/vtl/engine';
+import { isPlainText, renderTemplate } from '../../core/src/mock/vtl/engine';
 import { VtlInput } from '../../core/src/mock/vtl/input';
 import { escapeJavaScript, urlDecode, urlEncode, VtlUtil } from '../../core/src/mock/vtl/util';
 
@@ -197,6 +197,16 @@ describe('VTL traps API Gateway users hit', () => {
 
   it('fails on a template syntax error, as API Gateway fails the request', () => {
     assert.throws(() => render('#if($x', ''));
+  });
+
+  // renderMapping prints such templates without the engine; this pins that the engine agrees.
+  it('prints a template without $ or # exactly as written', () => {
+    const plain = ['{"statusCode": 200}', '', '  {\n\t"a": "b\\\\c", "q": "\'x\'"}\r\n', 'é ✓ \\ \\n {{ }} <xml attr="1"/>', '{"list": [1, 2.5, true, null]}'];
+    for (const template of plain) {
+      assert.equal(isPlainText(template), true, template);
+      assert.equal(render(template, '{"ignored": 1}').output, template);
+    }
+    for (const template of ['$input.body', '#set($a = 1)', '{"x": "\\$notAReference"}', '## a comment']) assert.equal(isPlainText(template), false, template);
   });
 });
 

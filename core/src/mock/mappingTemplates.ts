@@ -1,5 +1,5 @@
 import { addNote, type Exchange } from './exchange';
-import { renderTemplate } from './vtl/engine';
+import { isPlainText, renderTemplate } from './vtl/engine';
 import { VtlInput, type InputParams } from './vtl/input';
 import { VtlUtil } from './vtl/util';
 
@@ -22,6 +22,8 @@ function inputParams(exchange: Exchange): InputParams {
  * the reason goes to the notes.
  */
 export function renderMapping(exchange: Exchange, template: string, payload: string, which: 'request' | 'response'): string | undefined {
+  // The variables cost more to build than such a template costs to print.
+  if (isPlainText(template)) return template;
   try {
     const result = renderTemplate(template, {
       input: new VtlInput(payload, inputParams(exchange)),

@@ -84,6 +84,14 @@ function compiledTemplate(template: string): ApiGatewayCompile {
   return compile;
 }
 
+/**
+ * Whether a template is text only: without `$` or `#` it has no reference, directive or escape,
+ * so Velocity prints it as written (a MOCK integration's `{"statusCode": 200}`, say).
+ */
+export function isPlainText(template: string): boolean {
+  return !template.includes('$') && !template.includes('#');
+}
+
 /** Renders a mapping template. Throws on a syntax error or a failing method, as API Gateway fails the request. */
 export function renderTemplate(template: string, variables: TemplateVariables): RenderResult {
   const compile = compiledTemplate(template);
