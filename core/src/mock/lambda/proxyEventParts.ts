@@ -95,15 +95,8 @@ export function domainOf(req: MockRequest, route: RouteInfo): { domainName: stri
   return { domainName, domainPrefix: domainName.split('.')[0] };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * `$context.extendedRequestId` has the form `HiNnXXJkoAGF3fQ=` (11 bytes in base64), derived so
- * that one request always gives the same: the first 11 bytes of the request's random UUID, or a
- * hash of any other id. A hash per request cost about 4 µs under load.
- */
+/** `$context.extendedRequestId` has the form `HiNnXXJkoAGF3fQ=`; derived so that one request always gives the same. */
 export function extendedRequestId(requestId: string): string {
-  if (UUID.test(requestId)) return Buffer.from(requestId.replace(/-/g, '').slice(0, 22), 'hex').toString('base64');
   return createHash('sha256').update(requestId).digest('base64').slice(0, 15) + '=';
 }
 
