@@ -10,7 +10,8 @@ function text(value: unknown): string {
 
 /**
  * The texts of a record, by record: a cached authorizer decision or verified token hands the
- * same claims object to every request, and printing them anew cost about 5 µs of each.
+ * same claims object to every request; printing them anew took about 1 µs each time (a
+ * Cognito ID token's claims), copying them takes a few hundredths.
  */
 const textsOf = new WeakMap<object, Readonly<Record<string, string>>>();
 

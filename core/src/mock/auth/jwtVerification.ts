@@ -33,7 +33,7 @@ function remember(keys: JWTVerifyGetKey, token: string, claims: JWTPayload): voi
 
 /**
  * Decoded claims by token: a client sends the same token request after request, and decoding
- * one (base64 and JSON) cost about 8 µs of every authorized request. Bounded as `verified` is.
+ * one (base64 and JSON) takes about 3 µs, more under load. Bounded as `verified` is.
  */
 const decoded = new Map<string, Readonly<JWTPayload> | undefined>();
 
