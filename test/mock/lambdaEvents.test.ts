@@ -19,7 +19,9 @@ function expected(name: string): unknown {
 }
 
 function request(overrides: Partial<MockRequest>): MockRequest {
+  const requestId = overrides.requestId ?? 'r-1';
   return {
+    extendedRequestId: extendedRequestId(requestId),
     method: 'GET',
     path: '/',
     headers: [],

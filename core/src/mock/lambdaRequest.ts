@@ -19,6 +19,7 @@ export function lambdaRequest(exchange: Exchange): MockRequest {
     stage: settings.stage,
     stageVariables: settings.stageVariables,
     requestId: request.requestId,
+    extendedRequestId: request.extendedRequestId,
     requestTimeEpoch: request.receivedAt,
   };
 }

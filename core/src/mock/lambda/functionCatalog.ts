@@ -23,9 +23,14 @@ export async function loadFunctionCatalog(apiFile: string, configFile: string | 
     for (const key of definition.keys) if (!byKey.has(key)) byKey.set(key, definition);
   }
   const read = [config.file, sam.file].filter((f): f is string => f !== undefined);
+  // Asked on every invocation; a catalog is fixed once loaded (a reload makes a new one).
+  const found = new Map<string, FunctionDefinition | undefined>();
   return {
     problems: [...config.problems, ...sam.problems],
-    find: (functionRef) => lookupKeys(functionRef).map((k) => byKey.get(k)).find((d) => d !== undefined),
+    find(functionRef) {
+      if (!found.has(functionRef)) found.set(functionRef, lookupKeys(functionRef).map((k) => byKey.get(k)).find((d) => d !== undefined));
+      return found.get(functionRef);
+    },
     unmappedMessage(functionRef) {
       const unset = unsetStageVariables(functionRef);
       if (unset.length > 0) return `Lambda function "${functionRef}" names stage variable(s) ${unset.join(', ')} that this stage does not set`;

@@ -17,8 +17,23 @@ export interface MultiMaps {
 /** Names kept as written (payload 1.0 keeps the client's letter case); null when there are none. */
 export function multiMaps(pairs: ReadonlyArray<readonly [string, string]>): MultiMaps | null {
   if (pairs.length === 0) return null;
-  const all = groupValues(pairs);
-  return { last: recordOf([...all].map(([name, values]) => [name, values[values.length - 1]])), all: recordOf(all) };
+  // Built in place: every Lambda request makes two of these, and a Map turned into records cost
+  // three times as much.
+  const last: Record<string, string> = {};
+  const all: Record<string, string[]> = {};
+  for (const [name, value] of pairs) {
+    const values = Object.hasOwn(all, name) ? all[name] : undefined;
+    if (values === undefined) setOwn(all, name, [value]);
+    else values.push(value);
+    setOwn(last, name, value);
+  }
+  return { last, all };
+}
+
+/** Sets an own property, `__proto__` included (which assignment would take as the prototype). */
+function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, writable: true, enumerable: true, configurable: true });
+  else record[name] = value;
 }
 
 /** Values by name, in order; a Map, so names such as `constructor` or `__proto__` are plain names. */

@@ -2,7 +2,6 @@ import { LOCAL_ACCOUNT_ID } from './localAccount';
 import {
   bodyText,
   domainOf,
-  extendedRequestId,
   headerValue,
   httpApiBodyIsBinary,
   multiMaps,
@@ -87,7 +86,7 @@ function payloadV1(req: MockRequest, route: RouteInfo, variant: Variant): RestPr
       apiId: route.apiId,
       ...(variant.authorizer === undefined ? {} : { authorizer: variant.authorizer }),
       ...domainOf(req, route),
-      extendedRequestId: extendedRequestId(req.requestId),
+      extendedRequestId: req.extendedRequestId,
       httpMethod: req.method,
       identity,
       path: stagePath(req.stage, req.path),

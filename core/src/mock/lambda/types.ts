@@ -22,6 +22,8 @@ export interface MockRequest {
   stage: string;
   stageVariables: Readonly<Record<string, string>>;
   requestId: string;
+  /** `$context.extendedRequestId`, made once per request by the server. */
+  extendedRequestId: string;
   requestTimeEpoch: number;
 }
 
