@@ -177,6 +177,8 @@ describe('lambda events: what API Gateway sends a proxy integration', () => {
     for (const value of derived) assert.match(value, /^[A-Za-z0-9+/]{15}=$/);
     assert.deepEqual(ids.map(extendedRequestId), derived);
     assert.equal(new Set(derived).size, ids.length);
+    // A UUID's is its first 11 bytes in base64.
+    for (const id of ids.slice(0, 1001)) assert.equal(extendedRequestId(id), Buffer.from(id.replace(/-/g, '').slice(0, 22), 'hex').toString('base64'), id);
   });
 
   it('passes a malformed percent escape in the query through as written', () => {
