@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -50,6 +50,22 @@ describe('apigw lint: bad files (issue 9)', function () {
     assert.match(r.findings[0].message, /This file is 50 MB, more than the 32 MB apigw reads .*--max-file-size/);
     assert.ok(r.ms < 5000, `${r.ms.toFixed(0)} ms`);
     assert.equal(lint(['--max-file-size', 'x', 'huge.yaml'], dir).status, 2);
+  });
+
+  // A sparse file of NULs: read in a moment, refused as binary once read, never parsed.
+  it('a file over 64 MB is refused before reading, unless --max-file-size asks for more', () => {
+    const file = path.join(dir, 'big.yaml');
+    writeFileSync(file, '');
+    truncateSync(file, 70 * 1024 * 1024);
+    const refused = lint(['big.yaml'], dir);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /big\.yaml is larger than 64 MB \(--max-file-size raises the limit/);
+    const read = lint(['--max-file-size', '100', 'big.yaml'], dir);
+    assert.equal(read.status, 1, read.stderr);
+    assert.deepEqual(
+      read.findings.map((f) => f.code),
+      ['apigw.document.binary'],
+    );
   });
 
   it('a binary file named .yaml: one error, exit 1', () => {

@@ -4,26 +4,40 @@ import { fileURLToPath } from 'node:url';
 import { isRemote } from '../document/documentSet';
 import { globToRegExp } from '../glob';
 
-/** Larger files are refused before reading: an API definition is at most 6 MB for API Gateway. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Larger files are refused before reading, unless --max-file-size asks for more (`readLimit`):
+ * an API definition is at most 6 MB for API Gateway, and reading takes about 20 times the file.
+ */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The most the CLI reads of one file when files up to `maxFileBytes` are to be checked. */
+export function readLimit(maxFileBytes: number): number {
+  return Math.max(MAX_FILE_BYTES, maxFileBytes);
+}
+
+/** A local file's text; refuses, before reading, what is not a regular file or is larger than `limitBytes`. */
+export async function readLocalFile(file: string, limitBytes: number): Promise<string> {
+  const stat = await fs.stat(file);
+  // A device or a pipe (/dev/zero) would be read for ever.
+  if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
+  if (stat.size > limitBytes) {
+    throw new Error(`${path.basename(file)} is larger than ${Math.round(limitBytes / 1024 / 1024)} MB (--max-file-size raises the limit; API Gateway imports at most 6 MB)`);
+  }
+  return fs.readFile(file, 'utf8');
+}
 const DEFINITION_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.aws-sam', 'cdk.out', '.serverless']);
 
-/** Reads `$ref` targets for the CLI: local files always, remote URLs only when allowed. */
-export function makeReader(allowRemote: boolean): (uri: string) => Promise<string | undefined> {
+/** Reads `$ref` targets for the CLI: local files always (up to `limitBytes`), remote URLs only when allowed. */
+export function makeReader(allowRemote: boolean, limitBytes = MAX_FILE_BYTES): (uri: string) => Promise<string | undefined> {
   return async (uri) => {
     if (isRemote(uri)) {
       if (!allowRemote) return undefined;
       const res = await fetch(uri, { signal: AbortSignal.timeout(10_000) });
       return res.ok ? await res.text() : undefined;
     }
-    const file = fileURLToPath(uri);
     try {
-      const stat = await fs.stat(file);
-      // A device or a pipe (/dev/zero) would be read for ever.
-      if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
-      if (stat.size > MAX_FILE_BYTES) throw new Error(`it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      return await fs.readFile(file, 'utf8');
+      return await readLocalFile(fileURLToPath(uri), limitBytes);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;

@@ -1,11 +1,10 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_MAX_FILE_BYTES } from '../document/readLimits';
 import { lintText, looksLikeOpenApi } from '../lint';
 import type { KindOverride } from '../model/apiModel';
 import { displayPath, formatJson, formatSarif, formatText, type FileReport } from './formatters';
-import { expandTargets, makeReader, MAX_FILE_BYTES } from './files';
+import { expandTargets, makeReader, readLimit, readLocalFile } from './files';
 import { apiKindValue, UsageError, walkArgs } from './args';
 import { version } from '../../../package.json';
 
@@ -64,16 +63,14 @@ export async function lintCommand(argv: readonly string[]): Promise<number> {
   const { targets, missing } = await expandTargets(args.inputs);
   let ioFailure = missing.length > 0;
   for (const m of missing) process.stderr.write(`apigw: ${m}: no such file or directory (or nothing matches the glob)\n`);
-  const read = makeReader(args.allowRemoteRefs);
+  // Files between the check's limit and this one are read, to be reported as too large.
+  const limit = readLimit(args.maxFileBytes);
+  const read = makeReader(args.allowRemoteRefs, limit);
   const reports: FileReport[] = [];
   for (const target of targets) {
     let text: string;
     try {
-      const stat = await fs.stat(target.display);
-      // A device or a pipe (/dev/zero) would be read for ever.
-      if (!stat.isFile()) throw new Error('not a regular file');
-      if (stat.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; API Gateway imports at most 6 MB`);
-      text = await fs.readFile(target.display, 'utf8');
+      text = await readLocalFile(target.display, limit);
     } catch (err) {
       process.stderr.write(`apigw: ${target.display}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
       ioFailure = true;
