@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FakeApiGateway, type Received, type Reply } from './fakeApiGateway';
@@ -195,6 +195,24 @@ describe('apigw deploy, diff and rollback (the CLI bundle)', function () {
       const r = await run(args, dir);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
     }
+  });
+
+  it('says which definition cannot be read, and why, without reading a device or a folder (exit 2, no request)', async () => {
+    await serve(restRoutes());
+    mkdirSync(path.join(dir, 'folder.yaml'));
+    const cases: Array<[string, RegExp]> = [
+      ['missing.yaml', /^apigw: cannot read missing\.yaml: no such file$/m],
+      ['folder.yaml', /^apigw: cannot read folder\.yaml: folder\.yaml is not a regular file$/m],
+      ['/dev/zero', /^apigw: cannot read \/dev\/zero: zero is not a regular file$/m],
+    ];
+    for (const command of ['deploy', 'diff', 'rollback']) {
+      for (const [file, message] of cases) {
+        const r = await run([command, file, '--stage', 'dev', '--endpoint', endpoint], dir);
+        assert.equal(r.status, 2, `${command} ${file}: ${r.stderr}`);
+        assert.match(r.stderr, message, `${command} ${file}`);
+      }
+    }
+    assert.equal(server.received.length, 0);
   });
 
   it('keeps the credentials out of the output when AWS echoes them back', async () => {

@@ -1,13 +1,12 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE, readApigwConfig, type ApigwConfig } from '../config/apigwConfig';
+import { CONFIG_FILE, ConfigError, readApigwConfig, type ApigwConfig } from '../config/apigwConfig';
 import { createAwsClients, type AwsClients, type AwsConnection } from '../deploy/awsClients';
 import type { DefinitionSource } from '../deploy/definitionInfo';
 import type { TargetOverrides } from '../deploy/deployTarget';
 import type { KindOverride } from '../model/apiModel';
 import { apiKindValue, UsageError, type FlagReader } from './args';
-import { makeReader } from './files';
+import { makeReader, readLocalFile } from './files';
 
 /** What deploy, diff and rollback are all told: the definition, the stage, and where the API is. */
 export interface TargetArgs {
@@ -79,10 +78,17 @@ export interface LoadedTarget {
   config: ApigwConfig;
 }
 
-/** Reads the definition and its config (ConfigError and I/O errors propagate as usage-level failures). */
+/** Reads the definition and its config; what cannot be read is a ConfigError (a usage-level failure). */
 export async function loadTarget(args: TargetArgs, file: string): Promise<LoadedTarget> {
   const absolute = path.resolve(file);
-  const text = await fs.readFile(absolute, 'utf8');
+  let text: string;
+  try {
+    // Checked before reading: a device (/dev/zero) or a huge file would be read until memory ran out.
+    text = await readLocalFile(absolute);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`cannot read ${file}: ${reason}`);
+  }
   const configFile = args.config ?? path.join(path.dirname(absolute), CONFIG_FILE);
   const config = await readApigwConfig(configFile, args.config !== undefined);
   return {

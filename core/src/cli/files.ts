@@ -16,7 +16,7 @@ export function readLimit(maxFileBytes: number): number {
 }
 
 /** A local file's text; refuses, before reading, what is not a regular file or is larger than `limitBytes`. */
-export async function readLocalFile(file: string, limitBytes: number): Promise<string> {
+export async function readLocalFile(file: string, limitBytes = MAX_FILE_BYTES): Promise<string> {
   const stat = await fs.stat(file);
   // A device or a pipe (/dev/zero) would be read for ever.
   if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
