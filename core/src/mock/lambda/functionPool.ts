@@ -216,9 +216,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof EXPIRED>
   if (ms <= 0) return Promise.resolve(EXPIRED);
   let timer: NodeJS.Timeout | undefined;
   const expiry = new Promise<typeof EXPIRED>((resolve) => {
-    // Whole milliseconds: Node keeps one list of timers per duration, and a fractional one
-    // (what is left of the gateway's 29 s) made a new list, in its priority queue, per invocation.
-    timer = setTimeout(() => resolve(EXPIRED), Math.ceil(ms));
+    timer = setTimeout(() => resolve(EXPIRED), ms);
   });
   return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
