@@ -1,3 +1,5 @@
+import { setEntry } from './lambda/records';
+
 /**
  * HTTP headers as API Gateway handles them: names compare case-insensitively, keep the
  * spelling they were first written with, and may repeat (multi-value headers).
@@ -57,10 +59,4 @@ export class HeaderMap {
     for (const [lower, e] of this.byLower) copy.byLower.set(lower, { name: e.name, values: [...e.values] });
     return copy;
   }
-}
-
-/** Sets a member even when the key is `__proto__`, which a plain assignment would treat as the prototype. */
-export function setEntry<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
 }

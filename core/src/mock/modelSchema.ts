@@ -1,6 +1,6 @@
 import { refOf, type DocumentSet } from '../document/documentSet';
 import type { ValueNode } from '../document/types';
-import { setEntry } from './headers';
+import { setEntry } from './lambda/records';
 
 /**
  * A schema of the definition as one self-contained JSON Schema draft 4 document, the way

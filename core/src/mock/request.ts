@@ -1,4 +1,5 @@
-import { HeaderMap, setEntry } from './headers';
+import { HeaderMap } from './headers';
+import { setEntry } from './lambda/records';
 
 /** Query string parameters in the two shapes API Gateway exposes them. */
 export interface QueryParams {

@@ -1,5 +1,5 @@
 import { decodeComponent } from './request';
-import { setEntry } from './headers';
+import { setEntry } from './lambda/records';
 
 /** One resource: a node of the path trie. */
 interface ResourceNode<T> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { localRegion } from './localAccount';
+import { setEntry } from './records';
 import type { MockRequest, RouteInfo } from './types';
 
 /*
@@ -23,17 +24,11 @@ export function multiMaps(pairs: ReadonlyArray<readonly [string, string]>): Mult
   const all: Record<string, string[]> = {};
   for (const [name, value] of pairs) {
     const values = Object.hasOwn(all, name) ? all[name] : undefined;
-    if (values === undefined) setOwn(all, name, [value]);
+    if (values === undefined) setEntry(all, name, [value]);
     else values.push(value);
-    setOwn(last, name, value);
+    setEntry(last, name, value);
   }
   return { last, all };
-}
-
-/** Sets an own property, `__proto__` included (which assignment would take as the prototype). */
-function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
-  if (name === '__proto__') Object.defineProperty(record, name, { value, writable: true, enumerable: true, configurable: true });
-  else record[name] = value;
 }
 
 /** Values by name, in order; a Map, so names such as `constructor` or `__proto__` are plain names. */
