@@ -5,31 +5,41 @@ import { isRemote } from '../document/documentSet';
 import { globToRegExp } from '../glob';
 
 /**
- * Larger files are refused before reading, unless --max-file-size asks for more (`readLimit`):
+ * Larger files are refused before reading, unless lint's --max-file-size asks for more:
  * an API definition is at most 6 MB for API Gateway, and reading takes about 20 times the file.
  */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** The most the CLI reads of one file when files up to `maxFileBytes` are to be checked. */
-export function readLimit(maxFileBytes: number): number {
-  return Math.max(MAX_FILE_BYTES, maxFileBytes);
+/** How much of a file the CLI reads, and the option that raises it (lint's), if the command has one. */
+export interface ReadLimit {
+  bytes: number;
+  raisedBy?: string;
 }
 
-/** A local file's text; refuses, before reading, what is not a regular file or is larger than `limitBytes`. */
-export async function readLocalFile(file: string, limitBytes = MAX_FILE_BYTES): Promise<string> {
+const DEFAULT_LIMIT: ReadLimit = { bytes: MAX_FILE_BYTES };
+
+/** What `apigw lint` reads of one file when files up to `maxFileBytes` are to be checked. */
+export function lintReadLimit(maxFileBytes: number): ReadLimit {
+  return { bytes: Math.max(MAX_FILE_BYTES, maxFileBytes), raisedBy: '--max-file-size' };
+}
+
+/** A local file's text; refuses, before reading, what is not a regular file or is over the limit. */
+export async function readLocalFile(file: string, limit = DEFAULT_LIMIT): Promise<string> {
   const stat = await fs.stat(file);
   // A device or a pipe (/dev/zero) would be read for ever.
   if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
-  if (stat.size > limitBytes) {
-    throw new Error(`${path.basename(file)} is larger than ${Math.round(limitBytes / 1024 / 1024)} MB (--max-file-size raises the limit; API Gateway imports at most 6 MB)`);
+  if (stat.size > limit.bytes) {
+    const raise = limit.raisedBy === undefined ? '' : `${limit.raisedBy} raises the limit; `;
+    throw new Error(`${path.basename(file)} is larger than ${Math.round(limit.bytes / 1024 / 1024)} MB (${raise}API Gateway imports at most 6 MB)`);
   }
   return fs.readFile(file, 'utf8');
 }
+
 const DEFINITION_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.aws-sam', 'cdk.out', '.serverless']);
 
-/** Reads `$ref` targets for the CLI: local files always (up to `limitBytes`), remote URLs only when allowed. */
-export function makeReader(allowRemote: boolean, limitBytes = MAX_FILE_BYTES): (uri: string) => Promise<string | undefined> {
+/** Reads `$ref` targets for the CLI: local files always (up to `limit`), remote URLs only when allowed. */
+export function makeReader(allowRemote: boolean, limit = DEFAULT_LIMIT): (uri: string) => Promise<string | undefined> {
   return async (uri) => {
     if (isRemote(uri)) {
       if (!allowRemote) return undefined;
@@ -37,7 +47,7 @@ export function makeReader(allowRemote: boolean, limitBytes = MAX_FILE_BYTES): (
       return res.ok ? await res.text() : undefined;
     }
     try {
-      return await readLocalFile(fileURLToPath(uri), limitBytes);
+      return await readLocalFile(fileURLToPath(uri), limit);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;

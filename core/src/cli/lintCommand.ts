@@ -4,7 +4,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../document/readLimits';
 import { lintText, looksLikeOpenApi } from '../lint';
 import type { KindOverride } from '../model/apiModel';
 import { displayPath, formatJson, formatSarif, formatText, type FileReport } from './formatters';
-import { expandTargets, makeReader, readLimit, readLocalFile } from './files';
+import { expandTargets, lintReadLimit, makeReader, readLocalFile } from './files';
 import { apiKindValue, UsageError, walkArgs } from './args';
 import { version } from '../../../package.json';
 
@@ -64,7 +64,7 @@ export async function lintCommand(argv: readonly string[]): Promise<number> {
   let ioFailure = missing.length > 0;
   for (const m of missing) process.stderr.write(`apigw: ${m}: no such file or directory (or nothing matches the glob)\n`);
   // Files between the check's limit and this one are read, to be reported as too large.
-  const limit = readLimit(args.maxFileBytes);
+  const limit = lintReadLimit(args.maxFileBytes);
   const read = makeReader(args.allowRemoteRefs, limit);
   const reports: FileReport[] = [];
   for (const target of targets) {
