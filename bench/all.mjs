@@ -84,6 +84,17 @@ for (const [spec, specName, factor] of [['small', '3-path spec', 3], ['100', '10
       `at least ${factor}x Prism, p99 under 5 ms`,
       `${met(prism ? ours.rps >= factor * prism.rps : undefined)}, p99 ${met(ours.p99 < 5)}`,
     ]);
+    const bare = mockRow('bare', spec, label);
+    if (bare && prism) {
+      rows.push([
+        `mock, ${label} route, ${specName}: the bare forwarder (no emulation, a process per handler), for reference`,
+        perSecond(bare),
+        `Prism ${perSecond(prism)}`,
+        `${(bare.rps / prism.rps).toFixed(1)}x bare/Prism`,
+        `the ceiling of any emulator that runs handlers in their own processes; the target is ${Math.round(((factor * prism.rps) / bare.rps) * 100)}% of it`,
+        '',
+      ]);
+    }
   }
 }
 for (const [spec, specName] of [['small', '3-path spec'], ['100', '100-path spec']]) {

@@ -8,8 +8,10 @@
 // is installed, else from autocannon. Prism runs with errors-only logging (`-v error`), as in
 // the issue's baseline; apigw keeps its default output (an access-log line per request, the
 // Lambda START/END/REPORT lines), read by this script as a terminal would. Figures are medians
-// over the rounds. Prism and autocannon are installed by this script into the git-ignored
-// bench/.peers/ (not dependencies). Writes bench/results-mock.md and prints it.
+// over the rounds. On each Lambda proxy route a third server runs too: bareLambdaServer.mjs,
+// the ceiling of a process per execution environment (its header says what it leaves out).
+// Prism and autocannon are installed by this script into the git-ignored bench/.peers/ (not
+// dependencies). Writes bench/results-mock.md and prints it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -55,6 +57,8 @@ const apigw = (argv, cwd) => {
 
 // One small handler serves every function; it answers what a typical proxy handler does.
 const HANDLER = 'exports.handler = async (event) => ({ statusCode: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ path: event.path, requestId: event.requestContext.requestId }) });\n';
+// Answers with the event it was given: how the bare forwarder gets an event of the size apigw builds.
+const ECHO_HANDLER = 'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });\n';
 // A TOKEN authorizer that allows every method for any token: what a developer maps locally.
 const AUTHORIZER = 'exports.handler = async (event) => ({ principalId: "bench-user", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn.split("/").slice(0, 2).join("/") + "/*" }] } });\n';
 
@@ -91,6 +95,8 @@ function prepare() {
   writeFileSync(path.join(small, 'api.json'), JSON.stringify(smallSpec(), null, 2));
   writeFileSync(path.join(small, 'handler.js'), HANDLER);
   writeFileSync(path.join(small, 'apigw.config.json'), JSON.stringify({ functions: { pets: 'handler.js#handler' } }, null, 2));
+  writeFileSync(path.join(small, 'echo.js'), ECHO_HANDLER);
+  writeFileSync(path.join(small, 'apigw.echo.json'), JSON.stringify({ functions: { pets: 'echo.js#handler' } }, null, 2));
 
   const large = path.join(root, 'bench', '.work', 'mock-100');
   mkdirSync(large, { recursive: true });
@@ -105,6 +111,9 @@ function prepare() {
   const functions = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`fn${i}`, 'handler.js#handler']));
   functions.authorizer = 'authorizer.js#handler';
   writeFileSync(path.join(large, 'apigw.config.json'), JSON.stringify({ jwks: { CognitoAuth: 'tokens/jwks.json' }, functions }, null, 2));
+  writeFileSync(path.join(large, 'echo.js'), ECHO_HANDLER);
+  const echoFunctions = Object.fromEntries(Object.keys(functions).map((name) => [name, name === 'authorizer' ? functions[name] : 'echo.js#handler']));
+  writeFileSync(path.join(large, 'apigw.echo.json'), JSON.stringify({ jwks: { CognitoAuth: 'tokens/jwks.json' }, functions: echoFunctions }, null, 2));
 
   return [
     {
@@ -234,6 +243,23 @@ function loadAutocannon(url, headers, seconds) {
   });
 }
 
+/**
+ * The proxy event apigw builds for the spec's Lambda route (the authorizer's context included),
+ * taken from a run with the echo handler; the bare forwarder sends copies of it.
+ */
+async function captureEvent(spec) {
+  const route = spec.routes.find((r) => r.label === 'Lambda proxy');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/dev`;
+  const { child } = await start(process.execPath, [cli, 'mock', spec.file, '--port', String(port), '--config', 'apigw.echo.json'], base, route, spec.dir);
+  const { body } = await get(base + route.route, route.headers);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  const file = path.join(spec.dir, 'event.json');
+  writeFileSync(file, body);
+  return file;
+}
+
 async function measure(server, spec, command, argv, base) {
   const first = spec.routes[0];
   const { child, coldStartMs } = await start(command, argv, base, first, spec.dir);
@@ -260,6 +286,8 @@ async function measure(server, spec, command, argv, base) {
 
 const loadBefore = loadavg();
 const specs = prepare();
+for (const spec of specs) spec.eventFile = await captureEvent(spec);
+const BARE = path.join(root, 'bench', 'bareLambdaServer.mjs');
 const all = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const spec of specs) {
@@ -268,6 +296,9 @@ for (let round = 0; round < ROUNDS; round++) {
     all.push(...(await measure('apigw', spec, process.execPath, [cli, 'mock', spec.file, '--port', String(apigwPort)], `http://127.0.0.1:${apigwPort}/dev`)));
     const prismPort = await freePort();
     all.push(...(await measure('prism', spec, process.execPath, [prismBin, 'mock', spec.file, '-h', '127.0.0.1', '-p', String(prismPort), '-v', 'error'], `http://127.0.0.1:${prismPort}`)));
+    const barePort = await freePort();
+    const lambdaOnly = { ...spec, routes: spec.routes.filter((r) => r.label === 'Lambda proxy') };
+    all.push(...(await measure('bare', lambdaOnly, process.execPath, [BARE, String(barePort), spec.eventFile, 'handler.js', 'handler'], `http://127.0.0.1:${barePort}`)));
   }
 }
 const loadAfter = loadavg();
@@ -278,9 +309,10 @@ const median = (values) => {
 };
 const rows = [];
 for (const spec of specs) {
-  for (const server of ['apigw', 'prism']) {
+  for (const server of ['apigw', 'prism', 'bare']) {
     for (const route of spec.routes) {
       const runs = all.filter((r) => r.server === server && r.spec === spec.key && r.label === route.label);
+      if (runs.length === 0) continue;
       const statuses = {};
       for (const r of runs) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
       rows.push({
@@ -288,7 +320,7 @@ for (const spec of specs) {
         spec: spec.key,
         label: route.label,
         route: route.route,
-        auth: server === 'apigw' || route.auth === 'none' ? route.auth : 'the header is sent; Prism checks only that it is there',
+        auth: server === 'apigw' || route.auth === 'none' ? route.auth : server === 'prism' ? 'the header is sent; Prism checks only that it is there' : 'none run; the event carries the context apigw\'s authorizer gave',
         rps: median(runs.map((r) => r.rps)),
         p50: median(runs.map((r) => r.p50)),
         p99: median(runs.map((r) => r.p99)),
@@ -303,12 +335,13 @@ for (const spec of specs) {
 }
 
 const ms = (v) => (v === undefined ? 'n/a' : `${v.toFixed(2)} ms`);
-const serverName = (s) => (s === 'apigw' ? 'apigw mock' : `Prism ${PRISM_VERSION}`);
+const serverName = (s) => (s === 'apigw' ? 'apigw mock' : s === 'prism' ? `Prism ${PRISM_VERSION}` : 'bare forwarder (no emulation)');
 const fmt = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const lines = [
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0].model.trim()}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average before ${fmt(loadBefore)}, after ${fmt(loadAfter)}`,
   `Load: ${wrkVersion ? `wrk ${wrkVersion} (one thread)` : `autocannon ${AUTOCANNON_VERSION} (wrk is not installed)`}, ${CONNECTIONS} keep-alive connections on 127.0.0.1, ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; medians of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, apigw and Prism started one after the other in each round (each server killed before the next starts).`,
   `apigw ran from ${path.relative(root, cli)} with its default output (an access-log line per request, the Lambda START/END/REPORT lines), every Lambda mapped in apigw.config.json to one small local handler (bench/mock.mjs writes it); Prism ${PRISM_VERSION} ran with errors-only logging (\`-v error\`, as in the issue's baseline) and answers the same routes from the spec's schemas (it knows nothing of x-amazon-apigateway-*, runs no handler, and checks only that a security scheme's header is there).`,
+  'The bare forwarder (bench/bareLambdaServer.mjs) is Node\'s HTTP server sending a copy of the proxy event apigw built for the route (captured once with an echo handler, a fresh request id each time) to one of 8 processes running the same handler over the fork IPC channel, and writing the handler\'s answer back: no routing, authorizer, validation, mapping, timeout or log line. Its requests/s is a ceiling for any emulator that runs each handler in its own process, as Lambda runs each execution environment.',
   'CPU per request counts the server process and every process under it (the Lambda handlers\' processes included).',
   '',
   '| spec | server | route | authorization | requests | req/s | p50 | p99 | CPU per request | statuses | cold start to first 200 | first request on the route |',
@@ -325,7 +358,9 @@ for (const spec of specs) {
     const ours = rows.find((r) => r.server === 'apigw' && r.spec === spec.key && r.label === route.label);
     const prism = rows.find((r) => r.server === 'prism' && r.spec === spec.key && r.label === route.label);
     const cpu = ours.cpuPerRequest && prism.cpuPerRequest ? `, CPU per request ${(prism.cpuPerRequest / ours.cpuPerRequest).toFixed(1)}x less` : '';
-    ratios.push(`${spec.key} ${route.label}: ${(ours.rps / prism.rps).toFixed(1)}x Prism's requests/s${cpu}`);
+    const bare = rows.find((r) => r.server === 'bare' && r.spec === spec.key && r.label === route.label);
+    const ceiling = bare ? ` (the bare forwarder: ${(bare.rps / prism.rps).toFixed(1)}x)` : '';
+    ratios.push(`${spec.key} ${route.label}: ${(ours.rps / prism.rps).toFixed(1)}x Prism's requests/s${ceiling}${cpu}`);
   }
 }
 lines.push(`apigw / Prism: ${ratios.join('; ')}.`);
